@@ -1,0 +1,202 @@
+//! Code generation: a small body of calls into `declarest::__private`.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{TraitItemFn, parse_quote};
+
+use super::ast::{EndpointFn, Output};
+use super::attr::EndpointAttr;
+use super::bind::{Binding, Bound};
+use super::template::{PathComponent, QueryComponent, Template};
+
+/// Room for a UUID in each path segment, so the target is allocated once in the usual case.
+const SEGMENT_GUESS: usize = 36;
+
+pub fn generate(
+    item: &TraitItemFn,
+    attr: &EndpointAttr,
+    template: &Template,
+    endpoint: &EndpointFn,
+    bound: &Bound,
+) -> TokenStream {
+    let attrs = &item.attrs;
+    let mut sig = item.sig.clone();
+    sig.asyncness = None;
+    let return_type = &endpoint.return_type;
+    // In a trait, the returned future captures every lifetime of the signature, so it may
+    // borrow `self`; it is `Send` because `Api: Send + Sync`.
+    sig.output = parse_quote! {
+        -> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send
+    };
+
+    let endpoint_static = endpoint_static(item, attr, template, bound);
+    let capacity = capacity(template);
+    let path = add_path(template, bound);
+    let query = add_query(template, bound);
+    let headers = add_headers(bound);
+    let body = add_body(bound);
+    let send = send(&endpoint.output);
+
+    quote! {
+        #(#attrs)*
+        #sig {
+            #endpoint_static
+            let mut __request = ::declarest::__private::RequestBuilder::new(&__DECLAREST_ENDPOINT, #capacity);
+            #path
+            #query
+            #headers
+            #body
+            #send
+        }
+    }
+}
+
+/// The run-time description: `static __DECLAREST_ENDPOINT: declarest::Endpoint`.
+fn endpoint_static(
+    item: &TraitItemFn,
+    attr: &EndpointAttr,
+    template: &Template,
+    bound: &Bound,
+) -> TokenStream {
+    let name = item.sig.ident.to_string();
+    let method = attr.method_variant();
+    let template_text = attr.template.value();
+    let openapi = template.openapi_path();
+    let params = bound.args.iter().map(|(arg, binding)| {
+        let argument = arg.ident.to_string();
+        let (wire, kind) = match binding {
+            Binding::Path(wire) => (wire.clone(), quote!(Path)),
+            Binding::Query(wire) => (wire.clone(), quote!(Query)),
+            Binding::Header { name, .. } => (name.clone(), quote!(Header)),
+            Binding::Body => (String::new(), quote!(Body)),
+        };
+        quote!(::declarest::Param::__new(#wire, #argument, ::declarest::ParamKind::#kind))
+    });
+    let body_kind = if bound.args.iter().any(|(_, b)| *b == Binding::Body) {
+        quote!(Json)
+    } else {
+        quote!(None)
+    };
+    quote! {
+        static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
+            #name,
+            ::declarest::Method::#method,
+            #template_text,
+            #openapi,
+            &[#(#params),*],
+            ::declarest::BodyKind::#body_kind,
+        );
+    }
+}
+
+fn capacity(template: &Template) -> Literal {
+    let path: usize = template
+        .path
+        .iter()
+        .map(|c| match c {
+            PathComponent::Literal(text) => text.len(),
+            PathComponent::Parameter(_) => SEGMENT_GUESS,
+        })
+        .sum();
+    let query: usize = template
+        .query
+        .iter()
+        .map(|c| match c {
+            QueryComponent::Literal(text) => text.len() + 1,
+            QueryComponent::Parameter(p) => p.name.len() + 2 + SEGMENT_GUESS,
+        })
+        .sum();
+    Literal::usize_unsuffixed(path + query)
+}
+
+/// Literal text and encoded segments, in template order. A value's trait bound is checked at
+/// the argument's type, so a type that cannot be a path value is reported there.
+fn add_path(template: &Template, bound: &Bound) -> TokenStream {
+    template
+        .path
+        .iter()
+        .map(|component| match component {
+            PathComponent::Literal(text) => quote!(__request.literal(#text);),
+            PathComponent::Parameter(p) => {
+                let arg = bound.args[bound.by_placeholder[&p.name]].0;
+                let (ident, wire) = (&arg.ident, &p.name);
+                quote_spanned!(arg.ty.span()=> __request.path(#wire, #ident);)
+            }
+        })
+        .collect()
+}
+
+fn add_query(template: &Template, bound: &Bound) -> TokenStream {
+    template
+        .query
+        .iter()
+        .map(|component| match component {
+            QueryComponent::Literal(text) => quote!(__request.query_literal(#text);),
+            QueryComponent::Parameter(p) => {
+                let arg = bound.args[bound.by_placeholder[&p.name]].0;
+                let (ident, wire) = (&arg.ident, &p.name);
+                quote_spanned!(arg.ty.span()=> __request.query(#wire, #ident);)
+            }
+        })
+        .collect()
+}
+
+fn add_headers(bound: &Bound) -> TokenStream {
+    bound
+        .args
+        .iter()
+        .filter_map(|(arg, binding)| match binding {
+            Binding::Header { name, secret } => {
+                // `HeaderName::from_static` takes lower case; the name was checked to be a token.
+                let lower = name.to_ascii_lowercase();
+                let ident = &arg.ident;
+                let call = quote_spanned!(arg.ty.span()=> __request.header(&NAME, #ident, #secret););
+                Some(quote! {{
+                    static NAME: ::declarest::__private::HeaderName = ::declarest::__private::HeaderName::from_static(#lower);
+                    #call
+                }})
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn add_body(bound: &Bound) -> TokenStream {
+    bound
+        .args
+        .iter()
+        .filter(|(_, binding)| *binding == Binding::Body)
+        .map(|(arg, _)| {
+            let ident = &arg.ident;
+            quote_spanned!(arg.ty.span()=> __request.json(&#ident);)
+        })
+        .collect()
+}
+
+/// The call that sends and decodes, spanned at the response type so that a type that cannot be
+/// deserialized is reported there.
+fn send(output: &Output) -> TokenStream {
+    match output {
+        Output::Unit => quote!(::declarest::__private::call_no_content(
+            self,
+            __request.finish()
+        )),
+        Output::Json(ty) => quote_spanned! {ty.span()=>
+            ::declarest::__private::call::<_, #ty>(self, __request.finish())
+        },
+    }
+}
+
+/// What is emitted when the input has errors: the method as the user wrote it, helper attributes
+/// removed, with a body that type-checks whatever the signature, so that the only errors are
+/// the ones reported and implementations of the trait still compile.
+pub fn fallback(mut item: TraitItemFn) -> TokenStream {
+    if item.default.is_none() {
+        // Never runs: the crate does not compile while errors are reported.
+        item.default = Some(parse_quote!({ loop {} }));
+        item.semi_token = None;
+    }
+    item.attrs.push(parse_quote!(#[allow(unused_variables, async_fn_in_trait, clippy::diverging_sub_expression)]));
+    quote!(#item)
+}

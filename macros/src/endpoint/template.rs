@@ -1,0 +1,335 @@
+//! The path template: `/projects/<projectId>/images?<tagIds>&<take>`.
+
+use proc_macro2::Span;
+use syn::LitStr;
+
+use crate::errors::Errors;
+
+/// One piece of the path part.
+#[derive(Debug, PartialEq)]
+pub enum PathComponent {
+    /// Literal text, valid in a URL as is.
+    Literal(String),
+    /// A `<placeholder>`: one path segment's value.
+    Parameter(Placeholder),
+}
+
+/// One item of the query part.
+#[derive(Debug, PartialEq)]
+pub enum QueryComponent {
+    /// `key=value`, sent as is.
+    Literal(String),
+    /// A `<placeholder>`: the query parameter of that name.
+    Parameter(Placeholder),
+}
+
+#[derive(Debug)]
+pub struct Placeholder {
+    /// The wire name, e.g. `projectId`.
+    pub name: String,
+    /// The placeholder inside the template literal where the compiler can say so, else the literal.
+    pub span: Span,
+}
+
+impl PartialEq for Placeholder {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Template {
+    pub path: Vec<PathComponent>,
+    pub query: Vec<QueryComponent>,
+}
+
+impl Template {
+    pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {
+        let path = self.path.iter().filter_map(|c| match c {
+            PathComponent::Parameter(p) => Some(p),
+            PathComponent::Literal(_) => None,
+        });
+        let query = self.query.iter().filter_map(|c| match c {
+            QueryComponent::Parameter(p) => Some(p),
+            QueryComponent::Literal(_) => None,
+        });
+        path.chain(query)
+    }
+
+    /// The path in OpenAPI style: `/projects/{projectId}`.
+    pub fn openapi_path(&self) -> String {
+        self.path
+            .iter()
+            .map(|c| match c {
+                PathComponent::Literal(text) => text.clone(),
+                PathComponent::Parameter(p) => format!("{{{}}}", p.name),
+            })
+            .collect()
+    }
+
+    /// Parses the template, reporting every problem found.
+    pub fn parse(literal: &LitStr, errors: &mut Errors) -> Option<Template> {
+        let text = literal.value();
+        let locate = Locator::new(literal, &text);
+        let mut fresh = Errors::default();
+
+        if !text.starts_with('/') {
+            let hint = if text.is_empty() {
+                "\"/\"".to_owned()
+            } else {
+                format!("\"/{text}\"")
+            };
+            fresh.at(
+                literal.span(),
+                format!("the path template must start with `/`: write {hint}"),
+            );
+        }
+        if let Some(at) = text.find('#') {
+            fresh.at(
+                locate.span(at, at + 1),
+                "a template cannot have a fragment (`#`); percent-encode a literal `#` as `%23`",
+            );
+        }
+        let (path_text, query_text) = match text.split_once('?') {
+            Some((path, query)) => (path, Some((path.len() + 1, query))),
+            None => (text.as_str(), None),
+        };
+
+        let path = parse_path(path_text, &locate, &mut fresh);
+        let query = query_text.map_or_else(Vec::new, |(offset, _)| {
+            parse_query(&text, offset, &locate, &mut fresh)
+        });
+        let template = Template { path, query };
+        check_duplicates(&template, &mut fresh);
+
+        match fresh.into_error() {
+            Some(e) => {
+                errors.push(e);
+                None
+            }
+            None => Some(template),
+        }
+    }
+}
+
+/// Maps byte ranges of the template's value to spans inside the literal, where possible.
+struct Locator<'a> {
+    literal: &'a LitStr,
+    /// Whether the literal's source text is exactly `"value"`, so offsets line up.
+    plain: bool,
+}
+
+impl<'a> Locator<'a> {
+    fn new(literal: &'a LitStr, value: &str) -> Self {
+        let source = literal.token().to_string();
+        let plain = source.len() == value.len() + 2 && source[1..source.len() - 1] == *value;
+        Locator { literal, plain }
+    }
+
+    /// The span of `value[start..end]`: exact on compilers that support it, else the literal.
+    fn span(&self, start: usize, end: usize) -> Span {
+        if self.plain
+            && let Some(span) = self.literal.token().subspan(start + 1..end + 1)
+        {
+            return span;
+        }
+        self.literal.span()
+    }
+}
+
+/// RFC 3986 `pchar` minus `%` (checked separately): what a path may hold literally.
+fn is_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c)
+}
+
+fn parse_path(text: &str, locate: &Locator, errors: &mut Errors) -> Vec<PathComponent> {
+    let mut components = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text.char_indices().peekable();
+    while let Some((at, c)) = rest.next() {
+        match c {
+            '<' => {
+                let Some(end) = text[at..].find('>').map(|i| at + i) else {
+                    errors.at(locate.span(at, text.len()), format!("unclosed `<` in the template: close the placeholder with `>`, as in `{}>`", &text[at..]));
+                    return components;
+                };
+                if let Some(nested) = text[at + 1..end].find('<') {
+                    errors.at(locate.span(at, end + 1), format!("unclosed `<` at `{}`: close each placeholder with `>` before the next `<`", &text[at..at + 1 + nested]));
+                }
+                let placeholder = parse_placeholder(text, at, end, locate, errors);
+                if !literal.is_empty() {
+                    components.push(PathComponent::Literal(std::mem::take(&mut literal)));
+                }
+                if let Some(p) = placeholder {
+                    components.push(PathComponent::Parameter(p));
+                }
+                while rest.peek().is_some_and(|&(i, _)| i <= end) {
+                    rest.next();
+                }
+            }
+            '>' => errors.at(
+                locate.span(at, at + 1),
+                "unmatched `>` in the template: placeholders are written `<name>`",
+            ),
+            '{' => {
+                let name = text[at + 1..].split('}').next().unwrap_or_default();
+                errors.at(
+                    locate.span(at, at + 1),
+                    format!(
+                        "placeholders are written with angle brackets: `<{name}>`, not `{{{name}}}`"
+                    ),
+                );
+            }
+            '/' if literal.ends_with('/') => errors.at(
+                locate.span(at - 1, at + 1),
+                "empty path segment `//` in the template: remove one `/`",
+            ),
+            '%' => {
+                let hex = text
+                    .get(at + 1..at + 3)
+                    .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
+                match hex {
+                    Some(_) => literal.push('%'),
+                    None => errors.at(locate.span(at, at + 1), "`%` must start a percent-encoded byte such as `%20`; write a literal `%` as `%25`"),
+                }
+            }
+            c if c == '/' || is_path_char(c) => literal.push(c),
+            c => errors.at(
+                locate.span(at, at + c.len_utf8()),
+                format!(
+                    "`{c}` cannot appear in a URL path: percent-encode it ({})",
+                    percent_hint(c)
+                ),
+            ),
+        }
+    }
+    if !literal.is_empty() {
+        components.push(PathComponent::Literal(literal));
+    }
+    components
+}
+
+fn percent_hint(c: char) -> String {
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf)
+        .bytes()
+        .map(|b| format!("%{b:02X}"))
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+fn parse_placeholder(
+    text: &str,
+    start: usize,
+    end: usize,
+    locate: &Locator,
+    errors: &mut Errors,
+) -> Option<Placeholder> {
+    let name = &text[start + 1..end];
+    let span = locate.span(start, end + 1);
+    if name.is_empty() {
+        errors.at(
+            span,
+            "empty placeholder `<>`: name the parameter, as in `<projectId>`",
+        );
+        return None;
+    }
+    let trimmed = name.trim();
+    let is_ident = trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && trimmed
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !is_ident || trimmed != name {
+        if name.contains('<') {
+            // Reported as an unclosed `<` already.
+            return None;
+        }
+        let suggestion: String = name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .enumerate()
+            .map(|(i, w)| {
+                if i == 0 {
+                    w.to_owned()
+                } else {
+                    crate::case::upper_first(w)
+                }
+            })
+            .collect();
+        let hint = if suggestion
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            format!(", such as `<{suggestion}>`")
+        } else {
+            String::new()
+        };
+        errors.at(span, format!("placeholder `<{name}>` is not an identifier: use letters, digits and `_`, starting with a letter{hint}"));
+        return None;
+    }
+    Some(Placeholder {
+        name: name.to_owned(),
+        span,
+    })
+}
+
+/// `template[offset..]` is the query part, after the `?`.
+fn parse_query(
+    template: &str,
+    offset: usize,
+    locate: &Locator,
+    errors: &mut Errors,
+) -> Vec<QueryComponent> {
+    let mut components = Vec::new();
+    let mut start = 0;
+    for item in template[offset..].split('&') {
+        let (from, to) = (offset + start, offset + start + item.len());
+        start += item.len() + 1;
+        if item.is_empty() {
+            errors.at(
+                locate.span(from.saturating_sub(1), to + 1),
+                "empty query item: write `?<a>&<b>`, with no leading, trailing or doubled `&`",
+            );
+        } else if let Some(inner) = item.strip_prefix('<') {
+            if !item.ends_with('>') || inner.contains('<') {
+                errors.at(locate.span(from, to), format!("unclosed `<` in the query part: each item is a whole placeholder such as `<{}>`", item.trim_start_matches('<').trim_end_matches('>')));
+            } else if let Some(p) = parse_placeholder(template, from, to - 1, locate, errors) {
+                components.push(QueryComponent::Parameter(p));
+            }
+        } else if item.contains('<') || item.contains('>') {
+            errors.at(locate.span(from, to), format!("query item `{item}` mixes text and a placeholder: write a placeholder on its own, as in `?<name>`; it is sent as `name=value`"));
+        } else if item
+            .split_once('=')
+            .is_some_and(|(k, v)| !k.is_empty() && is_query_literal(k) && is_query_literal(v))
+        {
+            components.push(QueryComponent::Literal(item.to_owned()));
+        } else {
+            errors.at(locate.span(from, to), format!("query item `{item}` is neither a placeholder `<name>` nor a literal `key=value` of URL-safe characters"));
+        }
+    }
+    components
+}
+
+fn is_query_literal(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-._~!$'()*+,;:@/?".contains(c))
+}
+
+fn check_duplicates(template: &Template, errors: &mut Errors) {
+    let all: Vec<&Placeholder> = template.placeholders().collect();
+    for (i, p) in all.iter().enumerate() {
+        if all[..i].iter().any(|q| q.name == p.name) {
+            errors.at(
+                p.span,
+                format!(
+                    "placeholder `<{}>` appears twice: a parameter can be bound only once",
+                    p.name
+                ),
+            );
+        }
+    }
+}

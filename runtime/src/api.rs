@@ -1,0 +1,57 @@
+//! The transport seam: what an endpoint trait's methods call.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use crate::error::Result;
+use crate::request::Request;
+use crate::response::Response;
+
+/// Sends requests. Name it as the supertrait of an endpoint trait:
+///
+/// ```ignore
+/// pub trait Training: declarest::Api {
+///     #[declarest::endpoint(GET, "/projects/<projectId>/iterations")]
+///     async fn get_iterations(&self, project_id: Uuid) -> declarest::Result<Vec<Iteration>>;
+/// }
+/// impl Training for declarest::Client {}
+/// ```
+///
+/// [`Client`](crate::Client) sends over HTTP. A test double implements it to answer in memory,
+/// without a socket: look at [`Request::endpoint`] to see which operation is being called.
+///
+/// ```
+/// use declarest::{Api, Request, Response, Result};
+/// use declarest::http::StatusCode;
+///
+/// struct AlwaysNotFound;
+///
+/// impl Api for AlwaysNotFound {
+///     async fn send(&self, request: Request) -> Result<Response> {
+///         let body = serde_json::json!({"code": "NotFound", "message": request.target()});
+///         Ok(Response::json(StatusCode::NOT_FOUND, &body).expect("a JSON value serializes"))
+///     }
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot send declarest requests",
+    label = "`{Self}` does not implement `declarest::Api`",
+    note = "an endpoint trait must name the supertrait: `trait MyApi: declarest::Api {{ .. }}`; then implement it for `declarest::Client` or a test double"
+)]
+pub trait Api: Send + Sync {
+    /// Sends one request and reads the whole response. A status outside 2xx is not an error
+    /// here: the caller turns it into one, keeping the body.
+    fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send;
+}
+
+impl<A: Api + ?Sized> Api for &A {
+    fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send {
+        (**self).send(request)
+    }
+}
+
+impl<A: Api + ?Sized> Api for Arc<A> {
+    fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send {
+        (**self).send(request)
+    }
+}

@@ -1,0 +1,203 @@
+//! The run-time description of a declared endpoint.
+//!
+//! `#[endpoint]` emits one `static` [`Endpoint`] per method. Every [`Request`](crate::Request)
+//! carries a reference to it, so middleware, logs, metrics and test doubles can see which
+//! operation they are handling without re-parsing URLs.
+
+use std::fmt;
+
+/// An HTTP method an endpoint can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+    /// `HEAD`
+    Head,
+    /// `OPTIONS`
+    Options,
+}
+
+impl Method {
+    /// The method as it appears on the request line, e.g. `"PATCH"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+        }
+    }
+
+    /// The same method as an [`http::Method`](reqwest::Method).
+    pub fn to_http(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Delete => reqwest::Method::DELETE,
+            Method::Head => reqwest::Method::HEAD,
+            Method::Options => reqwest::Method::OPTIONS,
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where an argument of an endpoint method goes in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParamKind {
+    /// One path segment, from a `<placeholder>` in the path part of the template.
+    Path,
+    /// One query parameter, from a `<placeholder>` after `?` in the template.
+    Query,
+    /// A request header, from `#[header("Name")]`.
+    Header,
+    /// The request body, from `#[body]`.
+    Body,
+}
+
+/// What kind of body an endpoint sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// No body at all.
+    None,
+    /// A JSON document (`application/json; charset=utf-8`).
+    Json,
+}
+
+impl BodyKind {
+    /// A short name: `"none"` or `"json"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BodyKind::None => "none",
+            BodyKind::Json => "json",
+        }
+    }
+}
+
+/// One argument of an endpoint method and where it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Param {
+    wire_name: &'static str,
+    argument: &'static str,
+    kind: ParamKind,
+}
+
+impl Param {
+    #[doc(hidden)]
+    pub const fn __new(wire_name: &'static str, argument: &'static str, kind: ParamKind) -> Self {
+        Param {
+            wire_name,
+            argument,
+            kind,
+        }
+    }
+
+    /// The name on the wire: the placeholder (`projectId`) or the header name. Empty for a body.
+    pub const fn wire_name(&self) -> &'static str {
+        self.wire_name
+    }
+
+    /// The Rust argument it is bound to (`project_id`).
+    pub const fn argument(&self) -> &'static str {
+        self.argument
+    }
+
+    /// Where it goes.
+    pub const fn kind(&self) -> ParamKind {
+        self.kind
+    }
+}
+
+/// The static description of one declared endpoint.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Endpoint {
+    name: &'static str,
+    method: Method,
+    template: &'static str,
+    path: &'static str,
+    params: &'static [Param],
+    body: BodyKind,
+}
+
+impl Endpoint {
+    #[doc(hidden)]
+    pub const fn __new(
+        name: &'static str,
+        method: Method,
+        template: &'static str,
+        path: &'static str,
+        params: &'static [Param],
+        body: BodyKind,
+    ) -> Self {
+        Endpoint {
+            name,
+            method,
+            template,
+            path,
+            params,
+            body,
+        }
+    }
+
+    /// The method's name in the trait, e.g. `"update_iteration"`.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The HTTP method.
+    pub const fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The template exactly as written in `#[endpoint]`, e.g.
+    /// `"/projects/<projectId>/iterations/<iterationId>"`.
+    pub const fn template(&self) -> &'static str {
+        self.template
+    }
+
+    /// The path part in OpenAPI style, e.g. `"/projects/{projectId}/iterations/{iterationId}"`.
+    pub const fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// Every argument of the method, in declaration order (the receiver excluded).
+    pub const fn params(&self) -> &'static [Param] {
+        self.params
+    }
+
+    /// What kind of body the endpoint sends.
+    pub const fn body(&self) -> BodyKind {
+        self.body
+    }
+
+    /// The parameters of one kind, in declaration order.
+    pub fn params_of(&self, kind: ParamKind) -> impl Iterator<Item = &'static Param> + use<> {
+        self.params.iter().filter(move |p| p.kind == kind)
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({} {})", self.name, self.method, self.path)
+    }
+}

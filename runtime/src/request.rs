@@ -1,0 +1,216 @@
+//! Requests as an [`Api`](crate::Api) receives them, and the builder generated code fills in.
+
+use bytes::Bytes;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use serde::Serialize;
+
+use crate::endpoint::{Endpoint, Method};
+use crate::error::{Error, Result};
+use crate::param::{Encoding, ParamValue, ParamWriter, QueryValue};
+
+const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
+const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
+
+/// The body of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Body {
+    /// No body.
+    Empty,
+    /// A serialized JSON document.
+    Json(Bytes),
+}
+
+impl Body {
+    /// The body's bytes (empty for [`Body::Empty`]).
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Body::Empty => &[],
+            Body::Json(bytes) => bytes,
+        }
+    }
+}
+
+/// One request, complete but for the client's base URL and default headers.
+#[derive(Debug)]
+pub struct Request {
+    endpoint: &'static Endpoint,
+    target: String,
+    headers: HeaderMap,
+    body: Body,
+}
+
+impl Request {
+    /// The endpoint this request is for.
+    pub fn endpoint(&self) -> &'static Endpoint {
+        self.endpoint
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> Method {
+        self.endpoint.method()
+    }
+
+    /// The path and query, percent-encoded, relative to the base URL:
+    /// `/projects/64b8…/iterations?take=10`.
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// The path part of [`target`](Self::target), percent-encoded.
+    pub fn path(&self) -> &str {
+        self.target.split_once('?').map_or(&self.target, |(p, _)| p)
+    }
+
+    /// The query part of [`target`](Self::target) without the `?`, percent-encoded.
+    pub fn query(&self) -> Option<&str> {
+        self.target.split_once('?').map(|(_, q)| q)
+    }
+
+    /// The decoded value of one query parameter, if it was sent.
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        self.query()?.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            (key == name).then(|| {
+                percent_encoding::percent_decode_str(value)
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
+        })
+    }
+
+    /// The headers this request adds to the client's defaults (`Accept`, `Content-Type`,
+    /// `#[header]` arguments).
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The body.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+
+    /// The parts, to hand to a transport.
+    pub fn into_parts(self) -> (&'static Endpoint, String, HeaderMap, Body) {
+        (self.endpoint, self.target, self.headers, self.body)
+    }
+}
+
+/// Builds a [`Request`] from an endpoint method's arguments. Generated code drives it; the first
+/// problem is kept and reported by [`finish`](Self::finish), so nothing invalid is ever sent.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct RequestBuilder {
+    endpoint: &'static Endpoint,
+    target: String,
+    has_query: bool,
+    headers: HeaderMap,
+    body: Body,
+    problem: Option<String>,
+}
+
+impl RequestBuilder {
+    /// `capacity`: a guess at the target's length, so that it is allocated once.
+    pub fn new(endpoint: &'static Endpoint, capacity: usize) -> Self {
+        let mut headers = HeaderMap::with_capacity(2);
+        headers.insert(ACCEPT, APPLICATION_JSON);
+        RequestBuilder {
+            endpoint,
+            target: String::with_capacity(capacity),
+            has_query: false,
+            headers,
+            body: Body::Empty,
+            problem: None,
+        }
+    }
+
+    fn fail(&mut self, problem: String) {
+        self.problem.get_or_insert(problem);
+    }
+
+    /// A literal part of the template, already valid in a URL.
+    pub fn literal(&mut self, text: &'static str) {
+        self.target.push_str(text);
+    }
+
+    /// One path segment.
+    pub fn path<V: ParamValue>(&mut self, wire_name: &'static str, value: V) {
+        let start = self.target.len();
+        value.write_param(&mut ParamWriter::new(&mut self.target, Encoding::Component));
+        let segment = &self.target[start..];
+        // URLs resolve `.` and `..` (even encoded) as dot-segments, and an empty segment is no
+        // resource: none of them can carry a value.
+        if matches!(segment, "" | "." | "..") {
+            let problem = format!(
+                "path parameter `{wire_name}` is {segment:?}, which is not a valid path segment"
+            );
+            self.fail(problem);
+        }
+    }
+
+    /// One query parameter; absent values (`None`) are left out.
+    pub fn query<V: QueryValue>(&mut self, wire_name: &'static str, value: V) {
+        if !value.is_present() {
+            return;
+        }
+        self.target.push(if self.has_query { '&' } else { '?' });
+        self.has_query = true;
+        // Wire names are identifiers (the macro checks), so they need no encoding.
+        self.target.push_str(wire_name);
+        self.target.push('=');
+        value.write_query(&mut ParamWriter::new(&mut self.target, Encoding::Component));
+    }
+
+    /// A literal `key=value` query item from the template, already valid in a URL.
+    pub fn query_literal(&mut self, item: &'static str) {
+        self.target.push(if self.has_query { '&' } else { '?' });
+        self.has_query = true;
+        self.target.push_str(item);
+    }
+
+    /// One header; absent values (`None`) are left out. A secret one is marked sensitive, so it
+    /// never shows in `Debug` output.
+    pub fn header<V: QueryValue>(&mut self, name: &'static HeaderName, value: V, secret: bool) {
+        if !value.is_present() {
+            return;
+        }
+        let mut text = String::new();
+        value.write_query(&mut ParamWriter::new(&mut text, Encoding::Verbatim));
+        match HeaderValue::try_from(text) {
+            Ok(mut value) => {
+                value.set_sensitive(secret);
+                self.headers.append(name, value);
+            }
+            Err(_) => {
+                let problem = format!(
+                    "the value of header `{name}` contains a character a header cannot carry (a control character such as a newline)"
+                );
+                self.fail(problem);
+            }
+        }
+    }
+
+    /// The JSON body.
+    pub fn json<B: Serialize + ?Sized>(&mut self, body: &B) {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => {
+                self.headers.insert(CONTENT_TYPE, JSON_UTF8);
+                self.body = Body::Json(Bytes::from(bytes));
+            }
+            Err(e) => self.fail(format!("the body could not be serialized: {e}")),
+        }
+    }
+
+    /// The request, or the first problem found.
+    pub fn finish(self) -> Result<Request> {
+        match self.problem {
+            Some(reason) => Err(Error::invalid_request(self.endpoint.name(), reason)),
+            None => Ok(Request {
+                endpoint: self.endpoint,
+                target: self.target,
+                headers: self.headers,
+                body: self.body,
+            }),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Responses, and how a response becomes the endpoint's return value.
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::endpoint::Endpoint;
+use crate::error::{DecodeError, Error, Result, StatusError};
+
+/// A response as an [`Api`](crate::Api) hands it back: status, headers, the whole body.
+#[derive(Debug, Clone)]
+pub struct Response {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Response {
+    /// A response from its parts.
+    pub fn new(status: StatusCode, headers: HeaderMap, body: impl Into<Bytes>) -> Self {
+        Response {
+            status,
+            headers,
+            body: body.into(),
+        }
+    }
+
+    /// A JSON response (`Content-Type: application/json`), handy for test doubles.
+    pub fn json<T: Serialize + ?Sized>(status: StatusCode, value: &T) -> serde_json::Result<Self> {
+        let body = serde_json::to_vec(value)?;
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        Ok(Response::new(status, headers, body))
+    }
+
+    /// The status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The whole body.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// Fails with [`Error::Status`] unless the status is 2xx.
+    fn success(self, endpoint: &'static Endpoint) -> Result<Self> {
+        if self.status.is_success() {
+            Ok(self)
+        } else {
+            Err(Error::Status(Box::new(StatusError::new(
+                endpoint.name(),
+                self.status,
+                self.headers,
+                self.body,
+            ))))
+        }
+    }
+
+    /// The declared return value, read from a 2xx JSON body.
+    pub(crate) fn decode<T: DeserializeOwned>(self, endpoint: &'static Endpoint) -> Result<T> {
+        let response = self.success(endpoint)?;
+        let decoded = if response.body.iter().all(u8::is_ascii_whitespace) {
+            // No document at all: only types that accept null (such as `Option`) fit.
+            T::deserialize(serde_json::Value::Null).map_err(|e| (String::new(), e))
+        } else {
+            let mut de = serde_json::Deserializer::from_slice(&response.body);
+            serde_path_to_error::deserialize(&mut de)
+                .map_err(|e| (e.path().to_string(), e.into_inner()))
+                .and_then(|value| de.end().map(|()| value).map_err(|e| (String::new(), e)))
+        };
+        decoded.map_err(|(path, source)| {
+            Error::Decode(Box::new(DecodeError {
+                endpoint: endpoint.name(),
+                status: response.status,
+                headers: response.headers,
+                body: response.body,
+                path,
+                source,
+            }))
+        })
+    }
+
+    /// Succeeds on any 2xx, whatever the body: for endpoints that return `()`.
+    pub(crate) fn no_content(self, endpoint: &'static Endpoint) -> Result<()> {
+        self.success(endpoint).map(drop)
+    }
+}
