@@ -7,6 +7,8 @@ mod case;
 mod endpoint;
 mod errors;
 mod patchable;
+#[cfg(test)]
+mod snapshot;
 
 use proc_macro::TokenStream;
 

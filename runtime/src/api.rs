@@ -9,10 +9,10 @@ use crate::response::Response;
 
 /// Sends requests. Name it as the supertrait of an endpoint trait:
 ///
-/// ```ignore
+/// ```
 /// pub trait Training: declarest::Api {
 ///     #[declarest::endpoint(GET, "/projects/<projectId>/iterations")]
-///     async fn get_iterations(&self, project_id: Uuid) -> declarest::Result<Vec<Iteration>>;
+///     async fn get_iterations(&self, project_id: uuid::Uuid) -> declarest::Result<Vec<String>>;
 /// }
 /// impl Training for declarest::Client {}
 /// ```

@@ -254,7 +254,9 @@ fn normalize_base_url(base_url: &str) -> Result<String> {
             "the base URL must be a plain http(s) URL without credentials".to_owned(),
         ));
     }
-    Ok(base_url.trim_end_matches('/').to_owned())
+    // From the parsed URL, not the input: the parser drops surrounding whitespace and tabs or
+    // newlines inside, and reads `\` as `/`, so trimming the input could leave a `/` behind.
+    Ok(parsed.as_str().trim_end_matches('/').to_owned())
 }
 
 #[cfg(test)]

@@ -1,7 +1,17 @@
 //! Declare typed REST clients as annotated Rust traits.
 //!
-//! ```ignore
+//! ```no_run
 //! use declarest::{endpoint, Patchable};
+//! use serde::{Deserialize, Serialize};
+//! use uuid::Uuid;
+//!
+//! #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
+//! #[serde(rename_all = "camelCase")]
+//! pub struct Iteration {
+//!     #[read_only] pub id: Uuid,
+//!     pub name: Option<String>,
+//!     pub is_default: bool,
+//! }
 //!
 //! pub trait Training: declarest::Api {
 //!     /// Update a specific iteration.
@@ -11,6 +21,15 @@
 //! }
 //!
 //! impl Training for declarest::Client {}
+//!
+//! # async fn run(project_id: Uuid, iteration_id: Uuid) -> declarest::Result<()> {
+//! let client = declarest::Client::builder("https://example.com/customvision/v2.0/Training")
+//!     .secret_header("Training-Key", "...")
+//!     .build()?;
+//! let patch = IterationPatch::default().name("Best Iteration".to_owned());
+//! let iteration = client.update_iteration(project_id, iteration_id, &patch).await?;
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! Each method becomes a request function: `<placeholders>` bind to the arguments of the same

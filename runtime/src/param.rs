@@ -141,7 +141,8 @@ display_param!(
 );
 
 /// A value that can stand in a query parameter or a header: a [`ParamValue`], an `Option` of one
-/// (left out when `None`), or a list of them (joined with commas, the `csv` format).
+/// (left out when `None`), or a list of them (joined with commas, the `csv` format; left out
+/// when empty, like `None`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as a query or header value",
     label = "expected a `declarest::ParamValue`, an `Option` of one, or a slice or `Vec` of them",
@@ -185,30 +186,50 @@ fn write_list<T: ParamValue>(items: &[T], out: &mut ParamWriter<'_>) {
 }
 
 impl<T: ParamValue> QueryValue for &[T] {
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+
     fn write_query(&self, out: &mut ParamWriter<'_>) {
         write_list(self, out)
     }
 }
 
 impl<T: ParamValue> QueryValue for Vec<T> {
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+
     fn write_query(&self, out: &mut ParamWriter<'_>) {
         write_list(self, out)
     }
 }
 
 impl<T: ParamValue> QueryValue for &Vec<T> {
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+
     fn write_query(&self, out: &mut ParamWriter<'_>) {
         write_list(self, out)
     }
 }
 
 impl<T: ParamValue, const N: usize> QueryValue for [T; N] {
+    fn is_present(&self) -> bool {
+        N > 0
+    }
+
     fn write_query(&self, out: &mut ParamWriter<'_>) {
         write_list(self, out)
     }
 }
 
 impl<T: ParamValue, const N: usize> QueryValue for &[T; N] {
+    fn is_present(&self) -> bool {
+        N > 0
+    }
+
     fn write_query(&self, out: &mut ParamWriter<'_>) {
         write_list(*self, out)
     }
@@ -249,7 +270,8 @@ mod tests {
         assert_eq!(component(items), "a,b%2Cc,d%20e");
         assert_eq!(component(vec![1, 2, 3]), "1,2,3");
         let empty: &[u8] = &[];
-        assert_eq!(component(empty), "");
+        assert!(!empty.is_present(), "an empty list is left out, like None");
+        assert!(!Some(Vec::<u8>::new()).is_present());
     }
 
     #[test]

@@ -9,25 +9,38 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
 use crate::api::Api;
+use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::request::Request;
+use crate::response::Response;
 
-/// Sends the request (unless building it failed) and decodes the JSON response.
-pub async fn call<A: Api + ?Sized, T: DeserializeOwned>(
+/// Turns a response into the endpoint's return value. Passed to [`call`] as a function so that
+/// the response type's bound is checked (and reported) at the response type, apart from the
+/// `Api` bound, which is reported at the receiver.
+pub type Decoder<T> = fn(Response, &'static Endpoint) -> Result<T>;
+
+/// Sends the request (unless building it failed) and decodes the response.
+pub async fn call<A: Api + ?Sized, T>(
     api: &A,
     request: Result<Request>,
+    decode: Decoder<T>,
 ) -> Result<T> {
     let request = request?;
     let endpoint = request.endpoint();
-    api.send(request).await?.decode(endpoint)
+    decode(api.send(request).await?, endpoint)
 }
 
-/// Sends the request (unless building it failed) and accepts any 2xx response: endpoints that
-/// return `()`.
-pub async fn call_no_content<A: Api + ?Sized>(api: &A, request: Result<Request>) -> Result<()> {
-    let request = request?;
-    let endpoint = request.endpoint();
-    api.send(request).await?.no_content(endpoint)
+/// Decodes a 2xx JSON body.
+pub fn decode_json<T: DeserializeOwned>(
+    response: Response,
+    endpoint: &'static Endpoint,
+) -> Result<T> {
+    response.decode(endpoint)
+}
+
+/// Accepts any 2xx response, whatever its body: endpoints that return `()`.
+pub fn decode_unit(response: Response, endpoint: &'static Endpoint) -> Result<()> {
+    response.no_content(endpoint)
 }
 
 /// A patch field of a nullable model field: absent stays `None`, `null` becomes `Some(None)`.

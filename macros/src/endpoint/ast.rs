@@ -279,10 +279,7 @@ fn parse_output(item: &TraitItemFn, errors: &mut Errors) -> Option<(Type, Output
         None => {
             errors.spanned(
                 ty,
-                format!(
-                    "{RETURN_HELP}, not `{}`",
-                    quote::ToTokens::to_token_stream(ty)
-                ),
+                format!("{RETURN_HELP}; the type's last segment must be `Result` (a renamed alias is not recognized)"),
             );
             None
         }

@@ -40,10 +40,13 @@ impl EndpointAttr {
 fn parse_args(input: ParseStream) -> syn::Result<EndpointAttr> {
     let method = parse_method(input)?;
     if input.is_empty() {
-        return Err(input.error(format!(
-            "missing the path template after `{}`: write `#[endpoint({}, \"/path\")]`",
-            method.0, method.0
-        )));
+        return Err(syn::Error::new(
+            method.1,
+            format!(
+                "missing the path template after `{}`: write `#[endpoint({}, \"/path\")]`",
+                method.0, method.0
+            ),
+        ));
     }
     input.parse::<Token![,]>()?;
     let template: LitStr = input.parse().map_err(|e| {

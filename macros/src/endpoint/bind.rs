@@ -48,7 +48,11 @@ pub fn bind<'a>(
             let name = wire.value();
             if !placeholder_names.contains(&name.as_str()) {
                 let hint = match closest(&name, placeholder_names.iter().copied()) {
-                    Some(c) => format!("; did you mean `<{c}>`?"),
+                    Some(c) => {
+                        // Taken as meant, so `<c>` is not reported again as unbound.
+                        by_placeholder.entry(c.to_owned()).or_insert(i);
+                        format!("; did you mean `<{c}>`?")
+                    }
                     None if placeholder_names.is_empty() => {
                         "; the template has no placeholders".to_owned()
                     }
@@ -66,7 +70,9 @@ pub fn bind<'a>(
         }
     }
 
-    // Then each remaining placeholder binds the argument named like it.
+    // Then each remaining placeholder binds the argument named like it. An argument suggested as
+    // a typo fix is not reported again as unbound: one mistake, one error.
+    let mut suggested: Vec<String> = Vec::new();
     for placeholder in template.placeholders() {
         if by_placeholder.contains_key(&placeholder.name) {
             continue;
@@ -85,10 +91,13 @@ pub fn bind<'a>(
                 });
                 let names: Vec<String> = unbound.map(|(_, a)| a.ident.to_string()).collect();
                 let hint = match closest(&expected, names.iter().map(String::as_str)) {
-                    Some(c) => format!(
-                        "; did you mean `{c}`? Rename it to `{expected}`, or mark it `#[param(\"{}\")]`",
-                        placeholder.name
-                    ),
+                    Some(c) => {
+                        suggested.push(c.to_owned());
+                        format!(
+                            "; did you mean `{c}`? Rename it to `{expected}`, or mark it `#[param(\"{}\")]`",
+                            placeholder.name
+                        )
+                    }
                     None => format!(
                         "; add an argument `{expected}`, or mark an argument `#[param(\"{}\")]`",
                         placeholder.name
@@ -127,6 +136,7 @@ pub fn bind<'a>(
             (_, Some(name)) if path_names.contains(&name.as_str()) => Binding::Path(name),
             (_, Some(name)) => Binding::Query(name),
             (Role::Param(_), None) => continue, // reported above
+            (Role::Implicit, None) if suggested.iter().any(|s| arg.ident == s) => continue,
             (Role::Implicit, None) => {
                 let wire_guess = closest(&arg.ident.to_string(), placeholder_names.iter().copied());
                 let hint = match wire_guess {

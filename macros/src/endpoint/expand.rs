@@ -1,9 +1,9 @@
 //! Code generation: a small body of calls into `declarest::__private`.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::{Literal, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{TraitItemFn, parse_quote};
+use syn::{TraitItemFn, Type, parse_quote};
 
 use super::ast::{EndpointFn, Output};
 use super::attr::EndpointAttr;
@@ -26,6 +26,9 @@ pub fn generate(
     let return_type = &endpoint.return_type;
     // In a trait, the returned future captures every lifetime of the signature, so it may
     // borrow `self`; it is `Send` because `Api: Send + Sync`.
+    // At the call site, like the call in `send`: a missing `Api` supertrait surfaces both in the
+    // call and in this type's hidden future, and one span makes it one error, without a
+    // suggestion spliced into the user's tokens.
     sig.output = parse_quote! {
         -> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send
     };
@@ -121,7 +124,8 @@ fn add_path(template: &Template, bound: &Bound) -> TokenStream {
             PathComponent::Parameter(p) => {
                 let arg = bound.args[bound.by_placeholder[&p.name]].0;
                 let (ident, wire) = (&arg.ident, &p.name);
-                quote_spanned!(arg.ty.span()=> __request.path(#wire, #ident);)
+                let types = turbofish(&arg.ty);
+                quote_spanned!(arg.ty.span()=> __request.path #types (#wire, #ident);)
             }
         })
         .collect()
@@ -136,7 +140,8 @@ fn add_query(template: &Template, bound: &Bound) -> TokenStream {
             QueryComponent::Parameter(p) => {
                 let arg = bound.args[bound.by_placeholder[&p.name]].0;
                 let (ident, wire) = (&arg.ident, &p.name);
-                quote_spanned!(arg.ty.span()=> __request.query(#wire, #ident);)
+                let types = turbofish(&arg.ty);
+                quote_spanned!(arg.ty.span()=> __request.query #types (#wire, #ident);)
             }
         })
         .collect()
@@ -151,7 +156,8 @@ fn add_headers(bound: &Bound) -> TokenStream {
                 // `HeaderName::from_static` takes lower case; the name was checked to be a token.
                 let lower = name.to_ascii_lowercase();
                 let ident = &arg.ident;
-                let call = quote_spanned!(arg.ty.span()=> __request.header(&NAME, #ident, #secret););
+                let types = turbofish(&arg.ty);
+                let call = quote_spanned!(arg.ty.span()=> __request.header #types (&NAME, #ident, #secret););
                 Some(quote! {{
                     static NAME: ::declarest::__private::HeaderName = ::declarest::__private::HeaderName::from_static(#lower);
                     #call
@@ -169,23 +175,33 @@ fn add_body(bound: &Bound) -> TokenStream {
         .filter(|(_, binding)| *binding == Binding::Body)
         .map(|(arg, _)| {
             let ident = &arg.ident;
-            quote_spanned!(arg.ty.span()=> __request.json(&#ident);)
+            let types = turbofish(&arg.ty);
+            quote_spanned!(arg.ty.span()=> __request.json #types (&#ident);)
         })
         .collect()
 }
 
-/// The call that sends and decodes, spanned at the response type so that a type that cannot be
-/// deserialized is reported there.
+/// The call that sends and decodes. The response type's bound is checked by the decoder, spanned
+/// at the response type; the `Api` bound by the call, at the attribute (see `generate`).
 fn send(output: &Output) -> TokenStream {
-    match output {
-        Output::Unit => quote!(::declarest::__private::call_no_content(
-            self,
-            __request.finish()
-        )),
-        Output::Json(ty) => quote_spanned! {ty.span()=>
-            ::declarest::__private::call::<_, #ty>(self, __request.finish())
-        },
+    let decoder = match output {
+        Output::Unit => quote!(::declarest::__private::decode_unit),
+        Output::Json(ty) => quote_spanned!(ty.span()=> ::declarest::__private::decode_json::<#ty>),
+    };
+    quote!(::declarest::__private::call(self, __request.finish(), #decoder))
+}
+
+/// `::<Type>` for a value's builder call, so that a missing trait impl is reported at the
+/// argument's type. Left out for `impl Trait` types, which cannot be named there.
+fn turbofish(ty: &Type) -> Option<TokenStream> {
+    fn has_impl(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|t| match t {
+            TokenTree::Ident(ident) => ident == "impl",
+            TokenTree::Group(group) => has_impl(group.stream()),
+            _ => false,
+        })
     }
+    (!has_impl(ty.to_token_stream())).then(|| quote_spanned!(ty.span()=> ::<#ty>))
 }
 
 /// What is emitted when the input has errors: the method as the user wrote it, helper attributes

@@ -179,6 +179,11 @@ fn parse_path(text: &str, locate: &Locator, errors: &mut Errors) -> Vec<PathComp
                         "placeholders are written with angle brackets: `<{name}>`, not `{{{name}}}`"
                     ),
                 );
+                // The whole `{name}` is one mistake: skip to its `}`.
+                let close = at + 1 + name.len();
+                while rest.peek().is_some_and(|&(i, _)| i <= close) {
+                    rest.next();
+                }
             }
             '/' if literal.ends_with('/') => errors.at(
                 locate.span(at - 1, at + 1),

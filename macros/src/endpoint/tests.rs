@@ -1,1 +1,110 @@
+use proc_macro2::TokenStream;
+use quote::quote;
 
+use crate::snapshot::{assert_snapshot, pretty};
+
+/// The expansion of one method, wrapped in a trait so that it prints as a file.
+fn expand_in_trait(attr: TokenStream, item: TokenStream) -> String {
+    let method = super::expand(attr, item);
+    pretty(quote!(pub trait Api: declarest::Api { #method }))
+}
+
+#[test]
+fn update_iteration_expansion() {
+    let expanded = expand_in_trait(
+        quote!(PATCH, "/projects/<projectId>/iterations/<iterationId>"),
+        quote! {
+            /// Update a specific iteration.
+            async fn update_iteration(&self, project_id: Uuid, iteration_id: Uuid,
+                                      #[body] updated: &IterationPatch) -> declarest::Result<Iteration>;
+        },
+    );
+    assert_snapshot("endpoint_update_iteration", &expanded);
+}
+
+#[test]
+fn query_csv_optional_and_header_expansion() {
+    let expanded = expand_in_trait(
+        quote!(
+            GET,
+            "/projects/<projectId>/images/tagged?<iterationId>&<tagIds>&<take>&<skip>"
+        ),
+        quote! {
+            async fn get_tagged_images(&self, project_id: Uuid, iteration_id: Option<Uuid>,
+                                       tag_ids: Option<&[Uuid]>, take: Option<u32>, skip: Option<u32>,
+                                       #[header("Training-Key", secret)] key: &str)
+                -> declarest::Result<Vec<Image>>;
+        },
+    );
+    assert_snapshot("endpoint_query_csv_header", &expanded);
+}
+
+#[test]
+fn no_content_and_explicit_param_expansion() {
+    let expanded = expand_in_trait(
+        quote!(
+            DELETE,
+            "/projects/<projectId>/images?<imageIds>&api-version=2.0"
+        ),
+        quote! {
+            async fn delete_images(&self, #[param("projectId")] project: Uuid, image_ids: &[Uuid]) -> declarest::Result<()>;
+        },
+    );
+    assert_snapshot("endpoint_delete_no_content", &expanded);
+}
+
+#[test]
+fn errors_keep_the_item_without_helper_attributes() {
+    let expanded = super::expand(
+        quote!(GET, "/projects/<projectId>"),
+        quote!(
+            async fn get_project(&self, #[body] project: Uuid) -> declarest::Result<Project>;
+        ),
+    );
+    let text = expanded.to_string();
+    assert!(text.contains("compile_error"), "{text}");
+    assert!(
+        text.contains("fn get_project"),
+        "the item must be re-emitted: {text}"
+    );
+    assert!(
+        !text.contains("# [body]"),
+        "helper attributes must be stripped: {text}"
+    );
+}
+
+#[test]
+fn a_non_method_item_gets_an_error_and_is_kept() {
+    let expanded = super::expand(
+        quote!(GET, "/x"),
+        quote!(
+            struct NotAMethod;
+        ),
+    )
+    .to_string();
+    assert!(expanded.contains("compile_error"), "{expanded}");
+    assert!(expanded.contains("struct NotAMethod"), "{expanded}");
+}
+
+/// Every error of one input is reported in one run, not only the first.
+#[test]
+fn errors_are_collected_not_stopped_at_the_first() {
+    let expanded = super::expand(
+        quote!(GET, "/projects/<projectId>/<>"),
+        quote!(
+            fn get_project(project_id: Uuid) -> Project;
+        ),
+    )
+    .to_string();
+    for expected in [
+        "async fn",
+        "&self",
+        "empty placeholder",
+        "declarest::Result",
+    ] {
+        assert!(
+            expanded.contains(expected),
+            "missing `{expected}` in {expanded}"
+        );
+    }
+}

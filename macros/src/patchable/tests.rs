@@ -1,1 +1,36 @@
+use quote::quote;
 
+use crate::snapshot::{assert_snapshot, pretty};
+
+#[test]
+fn iteration_patch_expansion() {
+    let expanded = super::expand(quote! {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        pub struct Iteration {
+            #[read_only] pub id: Uuid,
+            /// The name.
+            #[serde(alias = "Name")]
+            pub name: Option<String>,
+            #[serde(rename = "isDefault", default)]
+            pub is_default: bool,
+            #[read_only] pub status: Option<String>,
+            #[serde(skip)]
+            pub local_note: String,
+        }
+    });
+    assert_snapshot("patchable_iteration", &pretty(expanded));
+}
+
+#[test]
+fn custom_patch_name() {
+    let expanded = super::expand(quote! {
+        #[patchable(name = "TagUpdate")]
+        pub(crate) struct Tag { #[read_only] pub id: Uuid, pub name: String }
+    })
+    .to_string();
+    assert!(
+        expanded.contains("pub (crate) struct TagUpdate"),
+        "{expanded}"
+    );
+}

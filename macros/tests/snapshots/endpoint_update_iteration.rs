@@ -1,0 +1,46 @@
+pub trait Api: declarest::Api {
+    /// Update a specific iteration.
+    fn update_iteration(
+        &self,
+        project_id: Uuid,
+        iteration_id: Uuid,
+        updated: &IterationPatch,
+    ) -> impl ::core::future::Future<
+        Output = declarest::Result<Iteration>,
+    > + ::core::marker::Send {
+        static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
+            "update_iteration",
+            ::declarest::Method::Patch,
+            "/projects/<projectId>/iterations/<iterationId>",
+            "/projects/{projectId}/iterations/{iterationId}",
+            &[
+                ::declarest::Param::__new(
+                    "projectId",
+                    "project_id",
+                    ::declarest::ParamKind::Path,
+                ),
+                ::declarest::Param::__new(
+                    "iterationId",
+                    "iteration_id",
+                    ::declarest::ParamKind::Path,
+                ),
+                ::declarest::Param::__new("", "updated", ::declarest::ParamKind::Body),
+            ],
+            ::declarest::BodyKind::Json,
+        );
+        let mut __request = ::declarest::__private::RequestBuilder::new(
+            &__DECLAREST_ENDPOINT,
+            94,
+        );
+        __request.literal("/projects/");
+        __request.path::<Uuid>("projectId", project_id);
+        __request.literal("/iterations/");
+        __request.path::<Uuid>("iterationId", iteration_id);
+        __request.json::<&IterationPatch>(&updated);
+        ::declarest::__private::call(
+            self,
+            __request.finish(),
+            ::declarest::__private::decode_json::<Iteration>,
+        )
+    }
+}

@@ -1,0 +1,144 @@
+//! Patches: absent, null and value serialize differently and round-trip exactly; serde names
+//! carry over; `is_empty`, `apply_to` and `between` behave.
+
+use customvision_training::{DateTime, Iteration, IterationPatch};
+use declarest::{Patch, Patchable};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use uuid::Uuid;
+
+fn iteration() -> Iteration {
+    Iteration {
+        id: Uuid::from_u128(1),
+        name: Some("Iteration 1".to_owned()),
+        is_default: false,
+        status: Some("Completed".to_owned()),
+        created: DateTime::parse("2017-12-18T22:40:36.9066667Z").unwrap(),
+        last_modified: DateTime::parse("2017-12-19T15:53:07.8782881Z").unwrap(),
+        trained_at: None,
+        project_id: Uuid::from_u128(2),
+        exportable: false,
+        domain_id: None,
+    }
+}
+
+#[test]
+fn absent_null_and_value_serialize_differently() {
+    assert_eq!(
+        serde_json::to_value(IterationPatch::default()).unwrap(),
+        json!({})
+    );
+    assert_eq!(
+        serde_json::to_value(IterationPatch::default().name(None)).unwrap(),
+        json!({"name": null})
+    );
+    assert_eq!(
+        serde_json::to_value(
+            IterationPatch::default()
+                .name("x".to_owned())
+                .is_default(false)
+        )
+        .unwrap(),
+        json!({"name": "x", "isDefault": false})
+    );
+    assert_eq!(
+        serde_json::to_string(&IterationPatch::default().is_default(true)).unwrap(),
+        r#"{"isDefault":true}"#
+    );
+}
+
+#[test]
+fn absent_null_and_value_round_trip_exactly() {
+    let cases = [
+        IterationPatch::default(),
+        IterationPatch::default().name(None),
+        IterationPatch::default().name("Best".to_owned()),
+        IterationPatch::default().is_default(false),
+        IterationPatch::default().name(None).is_default(true),
+    ];
+    for patch in cases {
+        let json = serde_json::to_string(&patch).unwrap();
+        let back: IterationPatch = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, patch, "{json}");
+    }
+    let null: IterationPatch = serde_json::from_str(r#"{"name": null}"#).unwrap();
+    assert_eq!(null.name, Some(None), "null is kept apart from absent");
+    let absent: IterationPatch = serde_json::from_str("{}").unwrap();
+    assert_eq!(absent.name, None);
+}
+
+#[test]
+fn a_patch_has_no_read_only_field() {
+    // The read-only keys of the model are not on the patch, so they cannot be set; an update
+    // from a full model's JSON keeps only the writable ones.
+    let full = serde_json::to_value(iteration()).unwrap();
+    let patch: IterationPatch = serde_json::from_value(full).unwrap();
+    assert_eq!(
+        serde_json::to_value(&patch).unwrap(),
+        json!({"name": "Iteration 1", "isDefault": false})
+    );
+}
+
+#[test]
+fn is_empty_apply_to_and_between() {
+    assert!(IterationPatch::default().is_empty());
+    assert!(!IterationPatch::default().name(None).is_empty());
+
+    let before = iteration();
+    let mut after = before.clone();
+    IterationPatch::default()
+        .name("Best".to_owned())
+        .is_default(true)
+        .apply_to(&mut after);
+    assert_eq!(after.name.as_deref(), Some("Best"));
+    assert!(after.is_default);
+    assert_eq!(
+        (after.id, after.status.clone()),
+        (before.id, before.status.clone()),
+        "read-only fields untouched"
+    );
+
+    let diff = IterationPatch::between(&before, &after);
+    assert_eq!(
+        diff,
+        IterationPatch::default()
+            .name("Best".to_owned())
+            .is_default(true)
+    );
+    assert!(IterationPatch::between(&before, &before).is_empty());
+
+    let mut cleared = before.clone();
+    cleared.name = None;
+    cleared.status = Some("Training".to_owned()); // read-only: never part of a patch
+    assert_eq!(
+        IterationPatch::between(&before, &cleared),
+        IterationPatch::default().name(None)
+    );
+}
+
+/// A model of the test's own: `rename_all`, `rename` and `alias` carry over; other serde
+/// attributes and read-only fields do not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
+#[serde(rename_all = "PascalCase")]
+struct Project {
+    #[read_only]
+    id: u32,
+    display_name: String,
+    #[serde(rename = "desc", alias = "Summary")]
+    description: Option<String>,
+    #[serde(skip)]
+    cached: bool,
+}
+
+#[test]
+fn serde_names_carry_over() {
+    let patch = ProjectPatch::default()
+        .display_name("Birds".to_owned())
+        .description(None);
+    assert_eq!(
+        serde_json::to_value(&patch).unwrap(),
+        json!({"DisplayName": "Birds", "desc": null})
+    );
+    let aliased: ProjectPatch = serde_json::from_value(json!({"Summary": "All birds"})).unwrap();
+    assert_eq!(aliased.description, Some(Some("All birds".to_owned())));
+}

@@ -1,0 +1,9 @@
+// Expected: "the path template must start with `/`", suggesting "/projects/<projectId>", on the template.
+use declarest::endpoint;
+
+pub trait Api: declarest::Api {
+    #[endpoint(GET, "projects/<projectId>")]
+    async fn get_project(&self, project_id: u32) -> declarest::Result<String>;
+}
+
+fn main() {}

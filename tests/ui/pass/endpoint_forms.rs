@@ -1,0 +1,80 @@
+// Everything `#[endpoint]` accepts compiles, in a crate other than the macro's, with no warnings
+// (the suite denies them).
+#![deny(warnings)]
+
+use declarest::{ParamValue, ParamWriter, endpoint};
+use declarest::Result;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Serialize)]
+pub struct NewTag<'a> {
+    pub name: &'a str,
+}
+
+#[derive(Deserialize)]
+pub struct Tag {
+    pub id: Uuid,
+}
+
+/// A type of the user's own, opted in as a query value.
+pub enum Platform {
+    CoreMl,
+}
+
+impl ParamValue for Platform {
+    fn write_param(&self, out: &mut ParamWriter<'_>) {
+        out.push_str(match self {
+            Platform::CoreMl => "CoreML",
+        })
+    }
+}
+
+/// Trait docs survive.
+pub trait Forms: declarest::Api {
+    /// Docs and other attributes on the method survive.
+    #[endpoint(GET, "/tags/<tagId>")]
+    #[deprecated(note = "still compiles")]
+    async fn get_tag(&self, tag_id: Uuid) -> declarest::Result<Tag>;
+
+    #[endpoint(POST, "/projects/<projectId>/tags?<name>&<description>")]
+    async fn create_tag(&self, project_id: Uuid, name: &str, description: Option<&str>) -> declarest::Result<Tag>;
+
+    #[endpoint(PUT, "/projects/<projectId>/tags/<tagId>")]
+    async fn put_tag(&self, project_id: Uuid, tag_id: Uuid, #[body] tag: NewTag<'_>) -> declarest::Result<Tag>;
+
+    #[endpoint(PATCH, "/projects/<projectId>")]
+    async fn patch_with_owned_body(&self, project_id: String, #[body] fields: std::collections::BTreeMap<String, String>) -> declarest::Result<serde_json::Value>;
+
+    #[endpoint(DELETE, "/projects/<projectId>/images?<imageIds>")]
+    async fn delete_images(&self, project_id: Uuid, image_ids: &[Uuid]) -> Result<()>;
+
+    #[endpoint(GET, "/projects/<projectId>/images?<tagIds>&<take>&<skip>&<threshold>&<all>")]
+    async fn list(&self, project_id: Uuid, tag_ids: Option<Vec<Uuid>>, take: Option<u32>, skip: i64, threshold: f64, all: bool) -> declarest::Result<Vec<Tag>>;
+
+    #[endpoint(GET, "/projects/<projectId>/count")]
+    async fn count(&self, #[param("projectId")] project: &Uuid) -> declarest::Result<u64>;
+
+    #[endpoint(POST, "/projects/<projectId>/export?<platform>&fixed=yes")]
+    async fn export(&self, project_id: Uuid, platform: Platform) -> declarest::Result<()>;
+
+    #[endpoint(HEAD, "/projects")]
+    async fn head(&self, #[header("If-None-Match")] etag: Option<&str>, #[header("Api-Key", secret)] key: String) -> declarest::Result<()>;
+
+    #[endpoint(OPTIONS, "/")]
+    async fn options<'a>(&'a self, #[header("X-Trace")] trace: &'a str) -> declarest::Result<Option<Tag>>;
+}
+
+impl Forms for declarest::Client {}
+
+/// The futures are `Send`, so they can be spawned.
+fn assert_send<T: Send>(_: &T) {}
+
+#[allow(deprecated)]
+fn main() {
+    let client = declarest::Client::new("http://127.0.0.1:9").expect("a valid URL");
+    let future = client.get_tag(Uuid::nil());
+    assert_send(&future);
+    let future = client.create_tag(Uuid::nil(), "name", None);
+    assert_send(&future);
+}
