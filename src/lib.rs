@@ -23,6 +23,7 @@
 //! (head and body sizes, a per-connection deadline, the number of connections), never panics on
 //! bad input (a request it cannot parse is answered `400` or dropped, and not recorded) and
 //! stops serving when the [`RecordingServer`] is dropped.
+#![warn(missing_docs)]
 
 use std::io;
 use std::net::SocketAddr;

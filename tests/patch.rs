@@ -142,3 +142,25 @@ fn serde_names_carry_over() {
     let aliased: ProjectPatch = serde_json::from_value(json!({"Summary": "All birds"})).unwrap();
     assert_eq!(aliased.description, Some(Some("All birds".to_owned())));
 }
+
+#[test]
+fn read_only_markers_are_visible_at_run_time_and_never_strip_serialization() {
+    use declarest::Model;
+    assert_eq!(
+        <Iteration as Model>::READ_ONLY_FIELDS,
+        [
+            "id",
+            "status",
+            "created",
+            "last_modified",
+            "trained_at",
+            "project_id",
+            "exportable",
+            "domain_id"
+        ]
+    );
+    // The model itself still serializes its read-only fields: only patches leave them out.
+    let json = serde_json::to_value(iteration()).unwrap();
+    assert_eq!(json["id"], json!("00000000-0000-0000-0000-000000000001"));
+    assert_eq!(json["status"], json!("Completed"));
+}

@@ -2,10 +2,12 @@
 //!
 //! Each macro is a thin shim: the work is done on `proc_macro2` types in its module, so unit
 //! tests call it directly.
+#![warn(missing_docs)]
 
 mod case;
 mod endpoint;
 mod errors;
+mod model;
 mod patchable;
 #[cfg(test)]
 mod snapshot;
@@ -18,6 +20,13 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn endpoint(attr: TokenStream, item: TokenStream) -> TokenStream {
     endpoint::expand(attr.into(), item.into()).into()
+}
+
+/// Marks a struct as a wire model: accepts `#[read_only]` on fields and implements
+/// `declarest::Model`, whose `READ_ONLY_FIELDS` lists them.
+#[proc_macro_derive(Model, attributes(read_only))]
+pub fn derive_model(input: TokenStream) -> TokenStream {
+    model::expand(input.into()).into()
 }
 
 /// Derives `<Model>Patch`, the write-only patch of a model.

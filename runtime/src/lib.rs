@@ -76,11 +76,11 @@ pub mod __private;
 
 pub use api::Api;
 pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
-pub use declarest_macros::{Patchable, endpoint};
+pub use declarest_macros::{Model, Patchable, endpoint};
 pub use endpoint::{BodyKind, Endpoint, Method, Param, ParamKind};
 pub use error::{DecodeError, Error, Result, ServiceError, StatusError};
 pub use param::{ParamValue, ParamWriter, QueryValue};
-pub use patch::Patch;
+pub use patch::{Model, Patch};
 pub use request::{Body, Request};
 pub use response::Response;
 

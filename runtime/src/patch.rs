@@ -2,6 +2,16 @@
 
 use serde::Serialize;
 
+/// A wire model: `#[derive(Model)]` implements it and records which fields are read-only.
+///
+/// The markers never change how the model serializes: a request model may have to send fields
+/// an API marks read-only. They shape derived patches ([`Patch`]) and are visible here, so a
+/// test can compare them with the API's spec.
+pub trait Model {
+    /// The Rust names of the fields marked `#[read_only]`, in declaration order.
+    const READ_ONLY_FIELDS: &'static [&'static str];
+}
+
 /// A write-only patch of a model: the fields a PATCH sends, each one either unset (not sent) or
 /// set. `#[derive(Patchable)]` implements it; see the crate docs.
 pub trait Patch: Serialize + Default + Clone {

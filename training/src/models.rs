@@ -3,7 +3,7 @@
 //! Every model accepts what the real service sends (see the crate docs): camelCase and PascalCase
 //! keys, omitted optional fields, unknown fields.
 
-use declarest::Patchable;
+use declarest::{Model, Patchable};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -12,7 +12,7 @@ use crate::DateTime;
 /// An iteration of a project: one trained (or not yet trained) model.
 ///
 /// Only `name` and `is_default` are writable; [`IterationPatch`] holds exactly those.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model, Patchable)]
 #[serde(rename_all = "camelCase")]
 pub struct Iteration {
     /// The id of the iteration.

@@ -145,7 +145,8 @@ fn patch_name(input: &DeriveInput, errors: &mut Errors) -> Option<Ident> {
     Some(name)
 }
 
-fn is_read_only(field: &syn::Field, errors: &mut Errors) -> bool {
+/// Whether a field is marked `#[read_only]`; a malformed marker is reported.
+pub fn is_read_only(field: &syn::Field, errors: &mut Errors) -> bool {
     let mut read_only = false;
     for attr in field
         .attrs

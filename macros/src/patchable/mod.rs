@@ -8,6 +8,8 @@ use syn::DeriveInput;
 
 use crate::errors::Errors;
 
+pub use ast::is_read_only;
+
 pub fn expand(input: TokenStream) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
         Ok(input) => input,

@@ -46,6 +46,13 @@ pub struct IterationUpdate {
     pub is_default: Option<bool>,
 }
 
+/// Now, at the service's precision: .NET ticks of 100 ns, so at most 7 fractional digits.
+fn now() -> DateTime {
+    let now = time::OffsetDateTime::now_utc();
+    let ticks = now.nanosecond() / 100 * 100;
+    DateTime::from(now.replace_nanosecond(ticks).unwrap_or(now))
+}
+
 impl State {
     pub fn add_project(&mut self, name: &str) -> Uuid {
         let id = Uuid::new_v4();
@@ -66,7 +73,7 @@ impl State {
         is_default: bool,
     ) -> Option<Iteration> {
         let project = self.projects.get_mut(&project_id)?;
-        let now = DateTime::now();
+        let now = now();
         let iteration = Iteration {
             id: Uuid::new_v4(),
             name: Some(name.to_owned()),
@@ -148,7 +155,7 @@ impl State {
         if let Some(is_default) = update.is_default {
             iteration.is_default = is_default;
         }
-        iteration.last_modified = DateTime::now();
+        iteration.last_modified = now();
         Ok(iteration.clone())
     }
 }
