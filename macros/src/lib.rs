@@ -7,6 +7,7 @@
 mod case;
 mod endpoint;
 mod errors;
+mod limit;
 mod model;
 mod patchable;
 #[cfg(test)]
@@ -22,9 +23,9 @@ pub fn endpoint(attr: TokenStream, item: TokenStream) -> TokenStream {
     endpoint::expand(attr.into(), item.into()).into()
 }
 
-/// Marks a struct as a wire model: accepts `#[read_only]` on fields and implements
-/// `declarest::Model`, whose `READ_ONLY_FIELDS` lists them.
-#[proc_macro_derive(Model, attributes(read_only))]
+/// Marks a struct as a wire model: accepts `#[read_only]`, `#[max_items(N)]` and `#[max(N)]` on
+/// fields and implements `declarest::Model` (`READ_ONLY_FIELDS`, `check_limits`).
+#[proc_macro_derive(Model, attributes(read_only, max_items, max))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     model::expand(input.into()).into()
 }

@@ -71,7 +71,9 @@ impl Client {
             .headers(headers);
         match body {
             Body::Empty => {}
-            Body::Json(bytes) => builder = builder.body(bytes),
+            Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => {
+                builder = builder.body(bytes)
+            }
         }
         let name = endpoint.name();
         let mut response = builder.send().await.map_err(|e| transport(name, e))?;

@@ -70,8 +70,11 @@ pub enum ParamKind {
     Query,
     /// A request header, from `#[header("Name")]`.
     Header,
-    /// The request body, from `#[body]`.
+    /// The request body, from `#[body]` or `#[body(bytes)]`.
     Body,
+    /// Parts of a `multipart/form-data` body, from `#[multipart("field")]`; the wire name is
+    /// the field's.
+    Multipart,
 }
 
 /// What kind of body an endpoint sends.
@@ -82,14 +85,20 @@ pub enum BodyKind {
     None,
     /// A JSON document (`application/json; charset=utf-8`).
     Json,
+    /// Raw bytes (`application/octet-stream`), from `#[body(bytes)]`.
+    Bytes,
+    /// `multipart/form-data` parts, from `#[multipart("field")]`.
+    Multipart,
 }
 
 impl BodyKind {
-    /// A short name: `"none"` or `"json"`.
+    /// A short name: `"none"`, `"json"`, `"bytes"` or `"multipart"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             BodyKind::None => "none",
             BodyKind::Json => "json",
+            BodyKind::Bytes => "bytes",
+            BodyKind::Multipart => "multipart",
         }
     }
 }

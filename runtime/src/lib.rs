@@ -65,10 +65,12 @@ mod api;
 mod client;
 mod endpoint;
 mod error;
+mod limits;
 mod param;
 mod patch;
 mod request;
 mod response;
+mod upload;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -79,10 +81,12 @@ pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT
 pub use declarest_macros::{Model, Patchable, endpoint};
 pub use endpoint::{BodyKind, Endpoint, Method, Param, ParamKind};
 pub use error::{DecodeError, Error, Result, ServiceError, StatusError};
+pub use limits::{Count, Number};
 pub use param::{ParamValue, ParamWriter, QueryValue};
 pub use patch::{Model, Patch};
 pub use request::{Body, Request};
 pub use response::Response;
+pub use upload::{File, Parts, RawBody};
 
 /// The HTTP types requests and responses use (`StatusCode`, `HeaderMap`, ...), re-exported so
 /// that an [`Api`] implementation needs no direct dependency.

@@ -3,6 +3,7 @@
 pub use reqwest::header::HeaderName;
 pub use serde;
 
+pub use crate::limits::{check_items, check_max};
 pub use crate::request::RequestBuilder;
 
 use serde::de::DeserializeOwned;
@@ -53,3 +54,31 @@ where
 {
     Option::<T>::deserialize(deserializer).map(Some)
 }
+
+/// Wraps a body so that its limits are checked when it is a [`Model`](crate::Model), and not
+/// otherwise: generated code calls `(&BodyLimits(&body)).check_limits()`, and method lookup
+/// picks [`CheckModelLimits`] when the (concrete) type implements `Model`, [`CheckNoLimits`]
+/// otherwise.
+pub struct BodyLimits<'a, T: ?Sized>(pub &'a T);
+
+/// The body is a `Model`: check its declared limits.
+pub trait CheckModelLimits {
+    /// `Err` says which limit is broken.
+    fn check_limits(&self) -> std::result::Result<(), String>;
+}
+
+impl<T: crate::Model + ?Sized> CheckModelLimits for BodyLimits<'_, T> {
+    fn check_limits(&self) -> std::result::Result<(), String> {
+        self.0.check_limits().map_err(|e| format!("the body's {e}"))
+    }
+}
+
+/// The body is not a `Model`: it declares no limits.
+pub trait CheckNoLimits {
+    /// Always `Ok`.
+    fn check_limits(&self) -> std::result::Result<(), String> {
+        Ok(())
+    }
+}
+
+impl<T: ?Sized> CheckNoLimits for &BodyLimits<'_, T> {}

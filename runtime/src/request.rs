@@ -7,9 +7,11 @@ use serde::Serialize;
 use crate::endpoint::{Endpoint, Method};
 use crate::error::{Error, Result};
 use crate::param::{Encoding, ParamValue, ParamWriter, QueryValue};
+use crate::upload::{MultipartWriter, Parts, RawBody};
 
 const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
 const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
+const OCTET_STREAM: HeaderValue = HeaderValue::from_static("application/octet-stream");
 
 /// The body of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +21,10 @@ pub enum Body {
     Empty,
     /// A serialized JSON document.
     Json(Bytes),
+    /// Raw bytes (`application/octet-stream`).
+    Bytes(Bytes),
+    /// A `multipart/form-data` document; the boundary is in the `Content-Type` header.
+    Multipart(Bytes),
 }
 
 impl Body {
@@ -26,7 +32,7 @@ impl Body {
     pub fn as_bytes(&self) -> &[u8] {
         match self {
             Body::Empty => &[],
-            Body::Json(bytes) => bytes,
+            Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => bytes,
         }
     }
 }
@@ -106,6 +112,7 @@ pub struct RequestBuilder {
     has_query: bool,
     headers: HeaderMap,
     body: Body,
+    multipart: Option<MultipartWriter>,
     problem: Option<String>,
 }
 
@@ -120,6 +127,7 @@ impl RequestBuilder {
             has_query: false,
             headers,
             body: Body::Empty,
+            multipart: None,
             problem: None,
         }
     }
@@ -201,8 +209,46 @@ impl RequestBuilder {
         }
     }
 
+    /// A raw body, sent as `application/octet-stream`.
+    pub fn bytes<B: RawBody>(&mut self, body: B) {
+        self.headers.insert(CONTENT_TYPE, OCTET_STREAM);
+        self.body = Body::Bytes(body.into_bytes());
+    }
+
+    /// One `multipart/form-data` part per file, under the field's name.
+    pub fn parts<P: Parts>(&mut self, field: &'static str, files: P) {
+        let writer = self.multipart.get_or_insert_with(MultipartWriter::new);
+        let mut problem = None;
+        files.for_each_file(&mut |file| {
+            if problem.is_none() {
+                problem = writer.file(field, file).err();
+            }
+        });
+        if let Some(problem) = problem {
+            self.fail(problem);
+        }
+    }
+
+    /// Records a broken limit (from `#[max_items]`, `#[max]` or a body's `Model` limits).
+    pub fn limit(&mut self, check: std::result::Result<(), String>) {
+        if let Err(problem) = check {
+            self.fail(problem);
+        }
+    }
+
     /// The request, or the first problem found.
-    pub fn finish(self) -> Result<Request> {
+    pub fn finish(mut self) -> Result<Request> {
+        if let Some(writer) = self.multipart.take() {
+            match HeaderValue::try_from(writer.content_type()) {
+                Ok(content_type) => {
+                    self.headers.insert(CONTENT_TYPE, content_type);
+                    self.body = Body::Multipart(writer.finish());
+                }
+                Err(_) => {
+                    self.fail("the multipart boundary is not a valid header value".to_owned())
+                }
+            }
+        }
         match self.problem {
             Some(reason) => Err(Error::invalid_request(self.endpoint.name(), reason)),
             None => Ok(Request {

@@ -14,6 +14,25 @@ pub struct Arg {
     pub ident: Ident,
     pub ty: Type,
     pub role: Role,
+    /// `#[max_items(N)]` and `#[max(N)]`, checked before the request is sent.
+    pub limits: Vec<Limit>,
+}
+
+/// A documented limit on an argument's value.
+pub enum Limit {
+    /// `#[max_items(N)]`: at most N items in a list.
+    MaxItems(syn::LitInt),
+    /// `#[max(N)]`: a number at most N, as an `f64` literal.
+    Max(proc_macro2::Literal),
+}
+
+/// How a `#[body]` is encoded.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BodyFormat {
+    /// `#[body]` or `#[body(json)]`.
+    Json,
+    /// `#[body(bytes)]`: `application/octet-stream`.
+    Bytes,
 }
 
 /// What an argument's attribute says it is.
@@ -22,8 +41,10 @@ pub enum Role {
     Implicit,
     /// `#[param("wireName")]`: bound to that placeholder.
     Param(LitStr),
-    /// `#[body]`.
-    Body(Span),
+    /// `#[body]`, `#[body(json)]` or `#[body(bytes)]`.
+    Body(Span, BodyFormat),
+    /// `#[multipart("field")]`: one part per file, under the field's name.
+    Multipart(LitStr),
     /// `#[header("Name")]` or `#[header("Name", secret)]`.
     Header { name: LitStr, secret: bool },
 }
@@ -43,7 +64,8 @@ pub struct EndpointFn {
     pub output: Output,
 }
 
-const HELPER_ATTRS: [&str; 3] = ["body", "header", "param"];
+const ROLE_ATTRS: [&str; 4] = ["body", "header", "param", "multipart"];
+const LIMIT_ATTRS: [&str; 2] = ["max_items", "max"];
 
 /// Removes the attributes `#[endpoint]` reads from the arguments, so the method compiles as plain
 /// Rust whether or not expansion succeeds.
@@ -56,7 +78,15 @@ pub fn strip_helper_attrs(item: &mut TraitItemFn) {
 }
 
 fn is_helper(attr: &Attribute) -> bool {
-    HELPER_ATTRS.iter().any(|name| attr.path().is_ident(name))
+    is_role(attr) || is_limit(attr)
+}
+
+fn is_role(attr: &Attribute) -> bool {
+    ROLE_ATTRS.iter().any(|name| attr.path().is_ident(name))
+}
+
+fn is_limit(attr: &Attribute) -> bool {
+    LIMIT_ATTRS.iter().any(|name| attr.path().is_ident(name))
 }
 
 impl EndpointFn {
@@ -159,7 +189,13 @@ fn parse_arg(arg: &syn::PatType, errors: &mut Errors) -> Option<Arg> {
     };
     let mut role = Role::Implicit;
     let mut role_attr: Option<&Attribute> = None;
-    for attr in arg.attrs.iter().filter(|a| is_helper(a)) {
+    let mut limits = Vec::new();
+    for attr in arg.attrs.iter().filter(|a| is_limit(a)) {
+        if let Some(limit) = errors.ok(parse_limit(attr)) {
+            limits.push(limit);
+        }
+    }
+    for attr in arg.attrs.iter().filter(|a| is_role(a)) {
         if let Some(first) = role_attr {
             errors.spanned(
                 attr,
@@ -183,6 +219,7 @@ fn parse_arg(arg: &syn::PatType, errors: &mut Errors) -> Option<Arg> {
         ident,
         ty: (*arg.ty).clone(),
         role,
+        limits,
     })
 }
 
@@ -197,9 +234,26 @@ fn parse_role(attr: &Attribute) -> syn::Result<Role> {
     let name = path_name(attr);
     match name.as_str() {
         "body" => match &attr.meta {
-            syn::Meta::Path(path) => Ok(Role::Body(path.span())),
-            other => Err(syn::Error::new_spanned(other, "`#[body]` takes no arguments: the argument is serialized as the JSON body")),
+            syn::Meta::Path(path) => Ok(Role::Body(path.span(), BodyFormat::Json)),
+            syn::Meta::List(list) => {
+                let format: Ident = list.parse_args().map_err(|e| syn::Error::new(e.span(), BODY_FORMATS))?;
+                match format.to_string().as_str() {
+                    "json" => Ok(Role::Body(format.span(), BodyFormat::Json)),
+                    "bytes" => Ok(Role::Body(format.span(), BodyFormat::Bytes)),
+                    other => Err(syn::Error::new(format.span(), format!("unknown body format `{other}`: {BODY_FORMATS}"))),
+                }
+            }
+            syn::Meta::NameValue(nv) => Err(syn::Error::new_spanned(&nv.value, BODY_FORMATS)),
         },
+        "multipart" => {
+            let field: LitStr = attr.parse_args().map_err(|e| {
+                syn::Error::new(e.span(), "expected the form field's name: `#[multipart(\"imageData\")]`")
+            })?;
+            if field.value().is_empty() || field.value().chars().any(|c| c.is_control() || c == '"') {
+                return Err(syn::Error::new(field.span(), "a form field's name must be non-empty, without quotes or control characters"));
+            }
+            Ok(Role::Multipart(field))
+        }
         "param" => {
             let wire: LitStr = attr.parse_args().map_err(|e| {
                 syn::Error::new(e.span(), "expected the placeholder's name: `#[param(\"projectId\")]`")
@@ -223,6 +277,24 @@ fn parse_role(attr: &Attribute) -> syn::Result<Role> {
             }
             Ok(Role::Header { name: header, secret })
         }),
+    }
+}
+
+const BODY_FORMATS: &str =
+    "write `#[body]` for a JSON body or `#[body(bytes)]` for raw `application/octet-stream` bytes";
+
+fn parse_limit(attr: &Attribute) -> syn::Result<Limit> {
+    if attr.path().is_ident("max_items") {
+        let n: syn::LitInt = attr
+            .parse_args()
+            .map_err(|e| syn::Error::new(e.span(), "expected a count: `#[max_items(256)]`"))?;
+        n.base10_parse::<usize>()?;
+        Ok(Limit::MaxItems(n))
+    } else {
+        let n: syn::Lit = attr
+            .parse_args()
+            .map_err(|e| syn::Error::new(e.span(), "expected a number: `#[max(256)]`"))?;
+        Ok(Limit::Max(crate::limit::max_literal(&n)?))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::ast::{Arg, Role};
+use super::ast::{Arg, BodyFormat, Role};
 use super::attr::EndpointAttr;
 use super::template::{PathComponent, Template};
 use crate::case::{closest, snake_case};
@@ -14,7 +14,8 @@ pub enum Binding {
     Path(String),
     Query(String),
     Header { name: String, secret: bool },
-    Body,
+    Body(BodyFormat),
+    Multipart(String),
 }
 
 /// Arguments of the method, each with its binding, in declaration order.
@@ -113,6 +114,7 @@ pub fn bind<'a>(
 
     // Every argument must now have exactly one place.
     let mut body: Option<&Arg> = None;
+    let mut multipart: Option<&Arg> = None;
     let mut bound = Vec::with_capacity(args.len());
     for (i, arg) in args.iter().enumerate() {
         let placeholder = by_placeholder
@@ -120,14 +122,25 @@ pub fn bind<'a>(
             .find(|&(_, &j)| j == i)
             .map(|(name, _)| name.clone());
         let binding = match (&arg.role, placeholder) {
-            (Role::Body(span), _) => {
+            (Role::Body(span, format), _) => {
                 if let Some(first) = body {
                     errors.at(*span, format!("only one argument can be the body, and `{}` already is: remove one `#[body]`", first.ident));
+                } else if let Some(part) = multipart {
+                    errors.at(*span, format!("a request has either a `#[body]` or `#[multipart]` parts, and `{}` is already a part: remove one", part.ident));
                 } else if attr.forbids_body() {
                     errors.at(*span, format!("a {} request has no body: remove `#[body]` and send `{}` another way (a placeholder or a header)", attr.method, arg.ident));
                 }
                 body = Some(arg);
-                Binding::Body
+                Binding::Body(*format)
+            }
+            (Role::Multipart(field), _) => {
+                if let Some(first) = body {
+                    errors.at(field.span(), format!("a request has either a `#[body]` or `#[multipart]` parts, and `{}` is already the body: remove one", first.ident));
+                } else if attr.forbids_body() {
+                    errors.at(field.span(), format!("a {} request has no body, so no multipart parts: remove `#[multipart]`", attr.method));
+                }
+                multipart.get_or_insert(arg);
+                Binding::Multipart(field.value())
             }
             (Role::Header { name, secret }, _) => Binding::Header {
                 name: name.value(),

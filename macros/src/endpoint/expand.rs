@@ -5,7 +5,7 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{TraitItemFn, Type, parse_quote};
 
-use super::ast::{EndpointFn, Output};
+use super::ast::{BodyFormat, EndpointFn, Limit, Output};
 use super::attr::EndpointAttr;
 use super::bind::{Binding, Bound};
 use super::template::{PathComponent, QueryComponent, Template};
@@ -35,6 +35,7 @@ pub fn generate(
 
     let endpoint_static = endpoint_static(item, attr, template, bound);
     let capacity = capacity(template);
+    let limits = add_limits(bound);
     let path = add_path(template, bound);
     let query = add_query(template, bound);
     let headers = add_headers(bound);
@@ -46,6 +47,7 @@ pub fn generate(
         #sig {
             #endpoint_static
             let mut __request = ::declarest::__private::RequestBuilder::new(&__DECLAREST_ENDPOINT, #capacity);
+            #limits
             #path
             #query
             #headers
@@ -72,15 +74,21 @@ fn endpoint_static(
             Binding::Path(wire) => (wire.clone(), quote!(Path)),
             Binding::Query(wire) => (wire.clone(), quote!(Query)),
             Binding::Header { name, .. } => (name.clone(), quote!(Header)),
-            Binding::Body => (String::new(), quote!(Body)),
+            Binding::Body(_) => (String::new(), quote!(Body)),
+            Binding::Multipart(field) => (field.clone(), quote!(Multipart)),
         };
         quote!(::declarest::Param::__new(#wire, #argument, ::declarest::ParamKind::#kind))
     });
-    let body_kind = if bound.args.iter().any(|(_, b)| *b == Binding::Body) {
-        quote!(Json)
-    } else {
-        quote!(None)
-    };
+    let body_kind = bound
+        .args
+        .iter()
+        .find_map(|(_, binding)| match binding {
+            Binding::Body(BodyFormat::Json) => Some(quote!(Json)),
+            Binding::Body(BodyFormat::Bytes) => Some(quote!(Bytes)),
+            Binding::Multipart(_) => Some(quote!(Multipart)),
+            _ => None,
+        })
+        .unwrap_or(quote!(None));
     quote! {
         static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
             #name,
@@ -168,15 +176,57 @@ fn add_headers(bound: &Bound) -> TokenStream {
         .collect()
 }
 
+/// The body: JSON (its `Model` limits checked first, when it is one), raw bytes, or multipart
+/// parts.
 fn add_body(bound: &Bound) -> TokenStream {
     bound
         .args
         .iter()
-        .filter(|(_, binding)| *binding == Binding::Body)
-        .map(|(arg, _)| {
+        .filter_map(|(arg, binding)| {
             let ident = &arg.ident;
             let types = turbofish(&arg.ty);
-            quote_spanned!(arg.ty.span()=> __request.json #types (&#ident);)
+            let span = arg.ty.span();
+            match binding {
+                Binding::Body(BodyFormat::Json) => {
+                    let json = quote_spanned!(span=> __request.json #types (&#ident););
+                    // Only one of the two traits is used, depending on the body's type.
+                    Some(quote! {
+                        {
+                            #[allow(unused_imports)]
+                            use ::declarest::__private::{CheckModelLimits as _, CheckNoLimits as _};
+                            __request.limit((&::declarest::__private::BodyLimits(&#ident)).check_limits());
+                        }
+                        #json
+                    })
+                }
+                Binding::Body(BodyFormat::Bytes) => Some(quote_spanned!(span=> __request.bytes #types (#ident);)),
+                Binding::Multipart(field) => Some(quote_spanned!(span=> __request.parts #types (#field, #ident);)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// `#[max_items(N)]` and `#[max(N)]`, checked on borrowed arguments before any is moved into
+/// the request.
+fn add_limits(bound: &Bound) -> TokenStream {
+    bound
+        .args
+        .iter()
+        .flat_map(|(arg, binding)| {
+            let what = match binding {
+                Binding::Path(wire) | Binding::Query(wire) | Binding::Multipart(wire) => format!("`{wire}`"),
+                Binding::Header { name, .. } => format!("header `{name}`"),
+                Binding::Body(_) => format!("`{}`", arg.ident),
+            };
+            arg.limits.iter().map(move |limit| {
+                let ident = &arg.ident;
+                let check = match limit {
+                    Limit::MaxItems(n) => quote_spanned!(n.span()=> ::declarest::__private::check_items(#what, &#ident, #n)),
+                    Limit::Max(n) => quote_spanned!(n.span()=> ::declarest::__private::check_max(#what, &#ident, #n)),
+                };
+                quote!(__request.limit(#check);)
+            })
         })
         .collect()
 }

@@ -108,3 +108,18 @@ fn errors_are_collected_not_stopped_at_the_first() {
         );
     }
 }
+
+#[test]
+fn multipart_and_limits_expansion() {
+    let expanded = expand_in_trait(
+        quote!(POST, "/projects/<projectId>/images?<tagIds>"),
+        quote! {
+            /// Add the provided images to the set of training images.
+            async fn create_images_from_data(&self, project_id: Uuid,
+                                             #[multipart("imageData")] #[max_items(64)] image_data: &[declarest::File],
+                                             #[max_items(20)] tag_ids: Option<&[Uuid]>)
+                -> declarest::Result<ImageCreateSummary>;
+        },
+    );
+    assert_snapshot("endpoint_multipart_limits", &expanded);
+}

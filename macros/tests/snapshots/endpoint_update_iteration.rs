@@ -36,6 +36,12 @@ pub trait Api: declarest::Api {
         __request.path::<Uuid>("projectId", project_id);
         __request.literal("/iterations/");
         __request.path::<Uuid>("iterationId", iteration_id);
+        {
+            #[allow(unused_imports)]
+            use ::declarest::__private::{CheckModelLimits as _, CheckNoLimits as _};
+            __request
+                .limit((&::declarest::__private::BodyLimits(&updated)).check_limits());
+        }
         __request.json::<&IterationPatch>(&updated);
         ::declarest::__private::call(
             self,

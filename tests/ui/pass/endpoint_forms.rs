@@ -65,7 +65,30 @@ pub trait Forms: declarest::Api {
     async fn options<'a>(&'a self, #[header("X-Trace")] trace: &'a str) -> declarest::Result<Option<Tag>>;
 }
 
+/// Uploads and limits.
+pub trait Uploads: declarest::Api {
+    #[endpoint(POST, "/projects/<projectId>/images?<tagIds>")]
+    async fn create_images(&self, project_id: Uuid, #[multipart("imageData")] #[max_items(64)] image_data: Vec<declarest::File>, #[max_items(20)] tag_ids: Option<&[Uuid]>) -> declarest::Result<Tag>;
+
+    #[endpoint(POST, "/projects/<projectId>/image")]
+    async fn create_image(&self, project_id: Uuid, #[body(bytes)] image: bytes::Bytes) -> declarest::Result<()>;
+
+    #[endpoint(POST, "/projects/<projectId>/batch")]
+    async fn create_batch(&self, project_id: Uuid, #[body] batch: Batch) -> declarest::Result<()>;
+
+    #[endpoint(GET, "/projects?<take>")]
+    async fn take(&self, #[max(256)] take: Option<u32>) -> declarest::Result<Vec<Tag>>;
+}
+
+/// A body with limits of its own.
+#[derive(Serialize, declarest::Model)]
+pub struct Batch {
+    #[max_items(64)]
+    pub images: Vec<String>,
+}
+
 impl Forms for declarest::Client {}
+impl Uploads for declarest::Client {}
 
 /// The futures are `Send`, so they can be spawned.
 fn assert_send<T: Send>(_: &T) {}
