@@ -28,7 +28,7 @@ mod models;
 
 pub use api::Training;
 pub use datetime::{DateTime, ParseDateTimeError};
-pub use models::{Iteration, IterationPatch};
+pub use models::*;
 
 /// The header that carries the training key.
 pub const TRAINING_KEY_HEADER: &str = "Training-Key";

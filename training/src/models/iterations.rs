@@ -1,7 +1,4 @@
-//! The models of the Training API v2.0.
-//!
-//! Every model accepts what the real service sends (see the crate docs): camelCase and PascalCase
-//! keys, omitted optional fields, unknown fields.
+//! Iterations (the spec's `ProjectApi` operations on `/iterations`): [`Iteration`] and its patch.
 
 use declarest::{Model, Patchable};
 use serde::{Deserialize, Serialize};

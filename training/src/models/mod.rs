@@ -1,0 +1,51 @@
+//! The 38 models of the Training API v2.0, one file per group of the spec's operations.
+//!
+//! Every model accepts what the real service sends (see the crate docs): camelCase and PascalCase
+//! keys, omitted optional fields (arrays sent as `null` or left out read as empty), unknown
+//! fields, and enum values in any casing or not in the spec. `#[read_only]` marks exactly the
+//! fields the spec marks `readOnly`; it never changes how a model serializes.
+
+mod domains;
+mod enums;
+mod exports;
+mod images;
+mod iterations;
+mod performance;
+mod predictions;
+mod projects;
+mod tags;
+
+pub use domains::Domain;
+pub use enums::{
+    DomainType, ExportFlavor, ExportPlatform, ExportStatus, ImageCreateStatus, ImageOrderBy,
+    PredictionOrderBy,
+};
+pub use exports::Export;
+pub use images::{
+    BoundingBox, Image, ImageCreateResult, ImageCreateSummary, ImageFileCreateBatch,
+    ImageFileCreateEntry, ImageIdCreateBatch, ImageIdCreateEntry, ImageRegion,
+    ImageRegionCreateBatch, ImageRegionCreateEntry, ImageRegionCreateResult,
+    ImageRegionCreateSummary, ImageRegionProposal, ImageTag, ImageTagCreateBatch,
+    ImageTagCreateEntry, ImageTagCreateSummary, ImageUrlCreateBatch, ImageUrlCreateEntry, Region,
+    RegionProposal,
+};
+pub use iterations::{Iteration, IterationPatch};
+pub use performance::{ImagePerformance, IterationPerformance, TagPerformance};
+pub use predictions::{
+    ImagePrediction, ImageUrl, Prediction, PredictionQueryResult, PredictionQueryTag,
+    PredictionQueryToken, StoredImagePrediction,
+};
+pub use projects::{Project, ProjectPatch, ProjectSettings};
+pub use tags::{Tag, TagPatch};
+
+use serde::{Deserialize, Deserializer};
+
+/// Reads an array the spec declares nullable: `null` reads as empty, like an omitted one (with
+/// `#[serde(default)]`). The service sends both (`"duplicated": null`, no `regions` at all).
+fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<Vec<T>>::deserialize(deserializer).map(Option::unwrap_or_default)
+}

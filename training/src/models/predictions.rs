@@ -1,0 +1,179 @@
+//! Predictions (the spec's `PredictionsApi`): stored predictions and their queries
+//! ([`PredictionQueryToken`], [`PredictionQueryTag`], [`PredictionQueryResult`],
+//! [`StoredImagePrediction`]), quick tests ([`ImageUrl`], [`ImagePrediction`]) and
+//! [`Prediction`].
+
+use declarest::Model;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{BoundingBox, PredictionOrderBy, null_as_empty};
+use crate::DateTime;
+
+/// A query of stored predictions (the body of QueryPredictions), or the token to continue one
+/// (in [`PredictionQueryResult::token`]).
+///
+/// Every field is sent as set: `None` is sent as `null`, which the service reads like an
+/// omitted field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+pub struct PredictionQueryToken {
+    /// The session of a continued query.
+    #[serde(alias = "Session")]
+    pub session: Option<String>,
+    /// Where a continued query resumes.
+    #[serde(alias = "Continuation")]
+    pub continuation: Option<String>,
+    /// The maximum number of predictions to return (the service answers `0` for its default).
+    #[serde(alias = "MaxCount", default)]
+    pub max_count: i32,
+    /// The order of the predictions.
+    #[serde(alias = "OrderBy")]
+    pub order_by: PredictionOrderBy,
+    /// The tags to filter by, with their probability ranges (the service combines at most 2).
+    #[serde(alias = "Tags", default, deserialize_with = "null_as_empty")]
+    pub tags: Vec<PredictionQueryTag>,
+    /// The iteration whose predictions to return.
+    #[serde(alias = "IterationId")]
+    pub iteration_id: Option<Uuid>,
+    /// The earliest time of a prediction.
+    #[serde(alias = "StartTime")]
+    pub start_time: Option<DateTime>,
+    /// The latest time of a prediction.
+    #[serde(alias = "EndTime")]
+    pub end_time: Option<DateTime>,
+    /// The application the predictions were made for.
+    #[serde(alias = "Application")]
+    pub application: Option<String>,
+}
+
+/// A tag of a prediction query, with the probability range to match.
+///
+/// The spec marks all three fields read-only, yet QueryPredictions needs them in its request
+/// body; read-only markers never change serialization, so they are always sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+pub struct PredictionQueryTag {
+    /// The id of the tag.
+    #[read_only]
+    #[serde(alias = "Id")]
+    pub id: Uuid,
+    /// The lowest probability to match.
+    #[read_only]
+    #[serde(alias = "MinThreshold", default)]
+    pub min_threshold: f64,
+    /// The highest probability to match: `1.0` for no upper bound (the service's default).
+    #[read_only]
+    #[serde(alias = "MaxThreshold", default)]
+    pub max_threshold: f64,
+}
+
+/// The answer of QueryPredictions: a page of stored predictions and the token to continue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+pub struct PredictionQueryResult {
+    /// The query as the service ran it; send it back to get the next page.
+    #[read_only]
+    #[serde(alias = "Token")]
+    pub token: Option<PredictionQueryToken>,
+    /// The stored predictions.
+    #[read_only]
+    #[serde(alias = "Results", default, deserialize_with = "null_as_empty")]
+    pub results: Vec<StoredImagePrediction>,
+}
+
+/// Result of an image classification request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredImagePrediction {
+    /// Where to download the image from.
+    #[read_only]
+    #[serde(alias = "ImageUri")]
+    pub image_uri: Option<String>,
+    /// Where to download the image's thumbnail from.
+    #[read_only]
+    #[serde(alias = "ThumbnailUri")]
+    pub thumbnail_uri: Option<String>,
+    /// The domain the prediction was made on. Not nullable in the spec, but the spec's own
+    /// QueryPredictions example leaves it out, so it is optional.
+    #[read_only]
+    #[serde(alias = "Domain")]
+    pub domain: Option<Uuid>,
+    /// The id of the prediction.
+    #[read_only]
+    #[serde(alias = "Id")]
+    pub id: Uuid,
+    /// The project of the prediction.
+    #[read_only]
+    #[serde(alias = "Project")]
+    pub project: Uuid,
+    /// The iteration that made the prediction.
+    #[read_only]
+    #[serde(alias = "Iteration")]
+    pub iteration: Uuid,
+    /// When the prediction was made.
+    #[read_only]
+    #[serde(alias = "Created")]
+    pub created: DateTime,
+    /// The predictions per tag.
+    #[read_only]
+    #[serde(alias = "Predictions", default, deserialize_with = "null_as_empty")]
+    pub predictions: Vec<Prediction>,
+}
+
+/// The probability of one tag (and, for object detection, where it is).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+pub struct Prediction {
+    /// The probability of the tag, from 0 to 1.
+    #[read_only]
+    #[serde(alias = "Probability", default)]
+    pub probability: f64,
+    /// The id of the tag.
+    #[read_only]
+    #[serde(alias = "TagId")]
+    pub tag_id: Uuid,
+    /// The name of the tag.
+    #[read_only]
+    #[serde(alias = "TagName")]
+    pub tag_name: Option<String>,
+    /// Where the tagged object is, for object detection.
+    #[read_only]
+    #[serde(alias = "BoundingBox")]
+    pub bounding_box: Option<BoundingBox>,
+}
+
+/// The URL of an image (the body of QuickTestImageUrl).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageUrl {
+    /// The URL of the image.
+    #[serde(alias = "Url")]
+    pub url: Option<String>,
+}
+
+/// The predictions for one image (the answer of QuickTestImage and QuickTestImageUrl).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+pub struct ImagePrediction {
+    /// The id of the prediction.
+    #[read_only]
+    #[serde(alias = "Id")]
+    pub id: Uuid,
+    /// The project of the prediction.
+    #[read_only]
+    #[serde(alias = "Project")]
+    pub project: Uuid,
+    /// The iteration that made the prediction.
+    #[read_only]
+    #[serde(alias = "Iteration")]
+    pub iteration: Uuid,
+    /// When the prediction was made.
+    #[read_only]
+    #[serde(alias = "Created")]
+    pub created: DateTime,
+    /// The predictions per tag.
+    #[read_only]
+    #[serde(alias = "Predictions", default, deserialize_with = "null_as_empty")]
+    pub predictions: Vec<Prediction>,
+}
