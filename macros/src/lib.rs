@@ -4,6 +4,7 @@
 //! tests call it directly.
 #![warn(missing_docs)]
 
+mod api;
 mod case;
 mod endpoint;
 mod errors;
@@ -14,6 +15,13 @@ mod patchable;
 mod snapshot;
 
 use proc_macro::TokenStream;
+
+/// On an endpoint trait: adds `const ENDPOINTS: &'static [&'static declarest::Endpoint]`, every
+/// `#[endpoint]` method's description in declaration order.
+#[proc_macro_attribute]
+pub fn api(attr: TokenStream, item: TokenStream) -> TokenStream {
+    api::expand(attr.into(), item.into()).into()
+}
 
 /// Turns an `async fn` of a `declarest::Api` trait into a request function.
 ///

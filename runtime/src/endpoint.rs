@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
 /// An HTTP method an endpoint can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -208,5 +210,31 @@ impl Endpoint {
 impl fmt::Display for Endpoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({} {})", self.name, self.method, self.path)
+    }
+}
+
+/// For listings and tools: `{"name", "method", "path", "query", "headers", "body"}`, where
+/// `query` and `headers` are wire names and `body` is [`BodyKind::as_str`]:
+///
+/// ```json
+/// {"name": "update_iteration", "method": "PATCH",
+///  "path": "/projects/{projectId}/iterations/{iterationId}",
+///  "query": [], "headers": [], "body": "json"}
+/// ```
+impl Serialize for Endpoint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let names = |kind| {
+            self.params_of(kind)
+                .map(Param::wire_name)
+                .collect::<Vec<_>>()
+        };
+        let mut out = serializer.serialize_struct("Endpoint", 6)?;
+        out.serialize_field("name", self.name)?;
+        out.serialize_field("method", self.method.as_str())?;
+        out.serialize_field("path", self.path)?;
+        out.serialize_field("query", &names(ParamKind::Query))?;
+        out.serialize_field("headers", &names(ParamKind::Header))?;
+        out.serialize_field("body", self.body.as_str())?;
+        out.end()
     }
 }

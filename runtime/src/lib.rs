@@ -78,7 +78,7 @@ pub mod __private;
 
 pub use api::Api;
 pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
-pub use declarest_macros::{Model, Patchable, endpoint};
+pub use declarest_macros::{Model, Patchable, api, endpoint};
 pub use endpoint::{BodyKind, Endpoint, Method, Param, ParamKind};
 pub use error::{DecodeError, Error, Result, ServiceError, StatusError};
 pub use limits::{Count, Number};

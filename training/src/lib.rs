@@ -47,6 +47,11 @@ pub fn base_url(endpoint: &str) -> String {
     }
 }
 
+/// The run-time description of all 41 operations, in the order the trait declares them.
+pub fn endpoints() -> &'static [&'static declarest::Endpoint] {
+    <declarest::Client as Training>::ENDPOINTS
+}
+
 /// A client for a resource's endpoint, sending the training key (as a secret header) with every
 /// request.
 pub fn client(endpoint: &str, training_key: &str) -> declarest::Result<declarest::Client> {

@@ -33,7 +33,8 @@ pub fn generate(
         -> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send
     };
 
-    let endpoint_static = endpoint_static(item, attr, template, bound);
+    let const_ident = endpoint_const_ident(&item.sig.ident);
+    let description = description(item, attr, template, bound);
     let capacity = capacity(template);
     let limits = add_limits(bound);
     let path = add_path(template, bound);
@@ -43,10 +44,13 @@ pub fn generate(
     let send = send(&endpoint.output);
 
     quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals)]
+        const #const_ident: &'static ::declarest::Endpoint = &#description;
+
         #(#attrs)*
         #sig {
-            #endpoint_static
-            let mut __request = ::declarest::__private::RequestBuilder::new(&__DECLAREST_ENDPOINT, #capacity);
+            let mut __request = ::declarest::__private::RequestBuilder::new(Self::#const_ident, #capacity);
             #limits
             #path
             #query
@@ -57,8 +61,15 @@ pub fn generate(
     }
 }
 
-/// The run-time description: `static __DECLAREST_ENDPOINT: declarest::Endpoint`.
-fn endpoint_static(
+/// The associated const that holds a method's description: the method reads it, and
+/// `#[declarest::api]` lists it in the trait's `ENDPOINTS`.
+pub fn endpoint_const_ident(method: &syn::Ident) -> syn::Ident {
+    let name = method.to_string();
+    quote::format_ident!("__declarest_endpoint_{}", name.trim_start_matches("r#"))
+}
+
+/// The run-time description, a `declarest::Endpoint` built in a const context.
+fn description(
     item: &TraitItemFn,
     attr: &EndpointAttr,
     template: &Template,
@@ -90,14 +101,14 @@ fn endpoint_static(
         })
         .unwrap_or(quote!(None));
     quote! {
-        static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
+        ::declarest::Endpoint::__new(
             #name,
             ::declarest::Method::#method,
             #template_text,
             #openapi,
             &[#(#params),*],
             ::declarest::BodyKind::#body_kind,
-        );
+        )
     }
 }
 
@@ -264,5 +275,15 @@ pub fn fallback(mut item: TraitItemFn) -> TokenStream {
         item.semi_token = None;
     }
     item.attrs.push(parse_quote!(#[allow(unused_variables, async_fn_in_trait, clippy::diverging_sub_expression)]));
-    quote!(#item)
+    // A placeholder description, so that a trait-level `ENDPOINTS` list does not add errors.
+    let const_ident = endpoint_const_ident(&item.sig.ident);
+    let name = item.sig.ident.to_string();
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals)]
+        const #const_ident: &'static ::declarest::Endpoint = &::declarest::Endpoint::__new(
+            #name, ::declarest::Method::Get, "", "", &[], ::declarest::BodyKind::None,
+        );
+        #item
+    }
 }

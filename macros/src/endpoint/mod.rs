@@ -15,6 +15,8 @@ use syn::TraitItemFn;
 
 use crate::errors::Errors;
 
+pub use expand::endpoint_const_ident;
+
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     let mut item: TraitItemFn = match syn::parse2(item.clone()) {
         Ok(item) => item,

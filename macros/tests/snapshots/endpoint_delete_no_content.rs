@@ -1,4 +1,25 @@
 pub trait Api: declarest::Api {
+    #[doc(hidden)]
+    #[allow(non_upper_case_globals)]
+    const __declarest_endpoint_delete_images: &'static ::declarest::Endpoint = &::declarest::Endpoint::__new(
+        "delete_images",
+        ::declarest::Method::Delete,
+        "/projects/<projectId>/images?<imageIds>&api-version=2.0",
+        "/projects/{projectId}/images",
+        &[
+            ::declarest::Param::__new(
+                "projectId",
+                "project",
+                ::declarest::ParamKind::Path,
+            ),
+            ::declarest::Param::__new(
+                "imageIds",
+                "image_ids",
+                ::declarest::ParamKind::Query,
+            ),
+        ],
+        ::declarest::BodyKind::None,
+    );
     fn delete_images(
         &self,
         project: Uuid,
@@ -6,27 +27,8 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<()>,
     > + ::core::marker::Send {
-        static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
-            "delete_images",
-            ::declarest::Method::Delete,
-            "/projects/<projectId>/images?<imageIds>&api-version=2.0",
-            "/projects/{projectId}/images",
-            &[
-                ::declarest::Param::__new(
-                    "projectId",
-                    "project",
-                    ::declarest::ParamKind::Path,
-                ),
-                ::declarest::Param::__new(
-                    "imageIds",
-                    "image_ids",
-                    ::declarest::ParamKind::Query,
-                ),
-            ],
-            ::declarest::BodyKind::None,
-        );
         let mut __request = ::declarest::__private::RequestBuilder::new(
-            &__DECLAREST_ENDPOINT,
+            Self::__declarest_endpoint_delete_images,
             115,
         );
         __request.literal("/projects/");

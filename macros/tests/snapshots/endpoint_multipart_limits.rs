@@ -1,4 +1,26 @@
 pub trait Api: declarest::Api {
+    #[doc(hidden)]
+    #[allow(non_upper_case_globals)]
+    const __declarest_endpoint_create_images_from_data: &'static ::declarest::Endpoint = &::declarest::Endpoint::__new(
+        "create_images_from_data",
+        ::declarest::Method::Post,
+        "/projects/<projectId>/images?<tagIds>",
+        "/projects/{projectId}/images",
+        &[
+            ::declarest::Param::__new(
+                "projectId",
+                "project_id",
+                ::declarest::ParamKind::Path,
+            ),
+            ::declarest::Param::__new(
+                "imageData",
+                "image_data",
+                ::declarest::ParamKind::Multipart,
+            ),
+            ::declarest::Param::__new("tagIds", "tag_ids", ::declarest::ParamKind::Query),
+        ],
+        ::declarest::BodyKind::Multipart,
+    );
     /// Add the provided images to the set of training images.
     fn create_images_from_data(
         &self,
@@ -8,32 +30,8 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<ImageCreateSummary>,
     > + ::core::marker::Send {
-        static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
-            "create_images_from_data",
-            ::declarest::Method::Post,
-            "/projects/<projectId>/images?<tagIds>",
-            "/projects/{projectId}/images",
-            &[
-                ::declarest::Param::__new(
-                    "projectId",
-                    "project_id",
-                    ::declarest::ParamKind::Path,
-                ),
-                ::declarest::Param::__new(
-                    "imageData",
-                    "image_data",
-                    ::declarest::ParamKind::Multipart,
-                ),
-                ::declarest::Param::__new(
-                    "tagIds",
-                    "tag_ids",
-                    ::declarest::ParamKind::Query,
-                ),
-            ],
-            ::declarest::BodyKind::Multipart,
-        );
         let mut __request = ::declarest::__private::RequestBuilder::new(
-            &__DECLAREST_ENDPOINT,
+            Self::__declarest_endpoint_create_images_from_data,
             97,
         );
         __request

@@ -1,4 +1,37 @@
 pub trait Api: declarest::Api {
+    #[doc(hidden)]
+    #[allow(non_upper_case_globals)]
+    const __declarest_endpoint_get_tagged_images: &'static ::declarest::Endpoint = &::declarest::Endpoint::__new(
+        "get_tagged_images",
+        ::declarest::Method::Get,
+        "/projects/<projectId>/images/tagged?<iterationId>&<tagIds>&<take>&<skip>",
+        "/projects/{projectId}/images/tagged",
+        &[
+            ::declarest::Param::__new(
+                "projectId",
+                "project_id",
+                ::declarest::ParamKind::Path,
+            ),
+            ::declarest::Param::__new(
+                "iterationId",
+                "iteration_id",
+                ::declarest::ParamKind::Query,
+            ),
+            ::declarest::Param::__new(
+                "tagIds",
+                "tag_ids",
+                ::declarest::ParamKind::Query,
+            ),
+            ::declarest::Param::__new("take", "take", ::declarest::ParamKind::Query),
+            ::declarest::Param::__new("skip", "skip", ::declarest::ParamKind::Query),
+            ::declarest::Param::__new(
+                "Training-Key",
+                "key",
+                ::declarest::ParamKind::Header,
+            ),
+        ],
+        ::declarest::BodyKind::None,
+    );
     fn get_tagged_images(
         &self,
         project_id: Uuid,
@@ -10,39 +43,8 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<Vec<Image>>,
     > + ::core::marker::Send {
-        static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
-            "get_tagged_images",
-            ::declarest::Method::Get,
-            "/projects/<projectId>/images/tagged?<iterationId>&<tagIds>&<take>&<skip>",
-            "/projects/{projectId}/images/tagged",
-            &[
-                ::declarest::Param::__new(
-                    "projectId",
-                    "project_id",
-                    ::declarest::ParamKind::Path,
-                ),
-                ::declarest::Param::__new(
-                    "iterationId",
-                    "iteration_id",
-                    ::declarest::ParamKind::Query,
-                ),
-                ::declarest::Param::__new(
-                    "tagIds",
-                    "tag_ids",
-                    ::declarest::ParamKind::Query,
-                ),
-                ::declarest::Param::__new("take", "take", ::declarest::ParamKind::Query),
-                ::declarest::Param::__new("skip", "skip", ::declarest::ParamKind::Query),
-                ::declarest::Param::__new(
-                    "Training-Key",
-                    "key",
-                    ::declarest::ParamKind::Header,
-                ),
-            ],
-            ::declarest::BodyKind::None,
-        );
         let mut __request = ::declarest::__private::RequestBuilder::new(
-            &__DECLAREST_ENDPOINT,
+            Self::__declarest_endpoint_get_tagged_images,
             237,
         );
         __request.literal("/projects/");

@@ -1,4 +1,26 @@
 pub trait Api: declarest::Api {
+    #[doc(hidden)]
+    #[allow(non_upper_case_globals)]
+    const __declarest_endpoint_update_iteration: &'static ::declarest::Endpoint = &::declarest::Endpoint::__new(
+        "update_iteration",
+        ::declarest::Method::Patch,
+        "/projects/<projectId>/iterations/<iterationId>",
+        "/projects/{projectId}/iterations/{iterationId}",
+        &[
+            ::declarest::Param::__new(
+                "projectId",
+                "project_id",
+                ::declarest::ParamKind::Path,
+            ),
+            ::declarest::Param::__new(
+                "iterationId",
+                "iteration_id",
+                ::declarest::ParamKind::Path,
+            ),
+            ::declarest::Param::__new("", "updated", ::declarest::ParamKind::Body),
+        ],
+        ::declarest::BodyKind::Json,
+    );
     /// Update a specific iteration.
     fn update_iteration(
         &self,
@@ -8,28 +30,8 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<Iteration>,
     > + ::core::marker::Send {
-        static __DECLAREST_ENDPOINT: ::declarest::Endpoint = ::declarest::Endpoint::__new(
-            "update_iteration",
-            ::declarest::Method::Patch,
-            "/projects/<projectId>/iterations/<iterationId>",
-            "/projects/{projectId}/iterations/{iterationId}",
-            &[
-                ::declarest::Param::__new(
-                    "projectId",
-                    "project_id",
-                    ::declarest::ParamKind::Path,
-                ),
-                ::declarest::Param::__new(
-                    "iterationId",
-                    "iteration_id",
-                    ::declarest::ParamKind::Path,
-                ),
-                ::declarest::Param::__new("", "updated", ::declarest::ParamKind::Body),
-            ],
-            ::declarest::BodyKind::Json,
-        );
         let mut __request = ::declarest::__private::RequestBuilder::new(
-            &__DECLAREST_ENDPOINT,
+            Self::__declarest_endpoint_update_iteration,
             94,
         );
         __request.literal("/projects/");

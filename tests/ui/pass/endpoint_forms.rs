@@ -31,6 +31,7 @@ impl ParamValue for Platform {
 }
 
 /// Trait docs survive.
+#[declarest::api]
 pub trait Forms: declarest::Api {
     /// Docs and other attributes on the method survive.
     #[endpoint(GET, "/tags/<tagId>")]
@@ -100,4 +101,8 @@ fn main() {
     assert_send(&future);
     let future = client.create_tag(Uuid::nil(), "name", None);
     assert_send(&future);
+
+    // `#[declarest::api]` lists every endpoint, in declaration order.
+    let names: Vec<&str> = <declarest::Client as Forms>::ENDPOINTS.iter().map(|e| e.name()).collect();
+    assert_eq!(names, ["get_tag", "create_tag", "put_tag", "patch_with_owned_body", "delete_images", "list", "count", "export", "head", "options"]);
 }

@@ -136,9 +136,11 @@ pub struct ImageCreateResult {
 #[serde(rename_all = "camelCase")]
 pub struct ImageFileCreateBatch {
     /// The images.
+    #[max_items(64)]
     #[serde(alias = "Images", default, deserialize_with = "null_as_empty")]
     pub images: Vec<ImageFileCreateEntry>,
     /// The tags to give every image.
+    #[max_items(20)]
     #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
     pub tag_ids: Vec<Uuid>,
 }
@@ -188,9 +190,11 @@ pub struct Region {
 #[serde(rename_all = "camelCase")]
 pub struct ImageUrlCreateBatch {
     /// The images.
+    #[max_items(64)]
     #[serde(alias = "Images", default, deserialize_with = "null_as_empty")]
     pub images: Vec<ImageUrlCreateEntry>,
     /// The tags to give every image.
+    #[max_items(20)]
     #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
     pub tag_ids: Vec<Uuid>,
 }
@@ -216,9 +220,11 @@ pub struct ImageUrlCreateEntry {
 #[serde(rename_all = "camelCase")]
 pub struct ImageIdCreateBatch {
     /// The images.
+    #[max_items(64)]
     #[serde(alias = "Images", default, deserialize_with = "null_as_empty")]
     pub images: Vec<ImageIdCreateEntry>,
     /// The tags to give every image.
+    #[max_items(20)]
     #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
     pub tag_ids: Vec<Uuid>,
 }
@@ -243,6 +249,7 @@ pub struct ImageIdCreateEntry {
 #[serde(rename_all = "camelCase")]
 pub struct ImageTagCreateBatch {
     /// The image tags.
+    #[max_items(128)]
     #[serde(alias = "Tags", default, deserialize_with = "null_as_empty")]
     pub tags: Vec<ImageTagCreateEntry>,
 }
@@ -279,6 +286,7 @@ pub struct ImageTagCreateSummary {
 #[serde(rename_all = "camelCase")]
 pub struct ImageRegionCreateBatch {
     /// The regions.
+    #[max_items(64)]
     #[serde(alias = "Regions", default, deserialize_with = "null_as_empty")]
     pub regions: Vec<ImageRegionCreateEntry>,
 }

@@ -31,6 +31,7 @@ pub struct PredictionQueryToken {
     #[serde(alias = "OrderBy")]
     pub order_by: PredictionOrderBy,
     /// The tags to filter by, with their probability ranges (the service combines at most 2).
+    #[max_items(2)]
     #[serde(alias = "Tags", default, deserialize_with = "null_as_empty")]
     pub tags: Vec<PredictionQueryTag>,
     /// The iteration whose predictions to return.
