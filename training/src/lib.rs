@@ -22,12 +22,14 @@
 
 mod api;
 mod datetime;
+mod ext;
 #[cfg(feature = "fake")]
 pub mod fake;
 mod models;
 
 pub use api::Training;
 pub use datetime::{DateTime, ParseDateTimeError};
+pub use ext::{DEFAULT_PAGE_SIZE, ImageQuery, MAX_PAGE_SIZE, TrainingExt, TrainingWait, WaitError};
 pub use models::*;
 
 /// The header that carries the training key.
