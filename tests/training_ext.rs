@@ -219,3 +219,89 @@ async fn a_page_size_over_the_limit_is_clamped_to_256() {
         api.requests()
     );
 }
+
+/// The spec's documented limits, declared on the operations and the batch models, stop a
+/// request before it reaches the transport.
+#[tokio::test]
+async fn the_documented_limits_are_checked_before_sending() {
+    use customvision_training::{
+        ImageUrlCreateBatch, ImageUrlCreateEntry, PredictionQueryTag, PredictionQueryToken,
+    };
+
+    let api = Script::new(&["Completed"], 0);
+    let project = Uuid::from_u128(1);
+    let ids = vec![Uuid::nil(); 257];
+    let reason = |error: declarest::Error| match error {
+        declarest::Error::InvalidRequest { reason, .. } => reason,
+        other => panic!("expected InvalidRequest, got {other:?}"),
+    };
+
+    assert_eq!(
+        reason(api.delete_images(project, &ids).await.unwrap_err()),
+        "`imageIds` has 257 items, over its limit of 256 by 1"
+    );
+    assert_eq!(
+        reason(
+            api.delete_image_tags(project, &ids[..65], &ids[..1])
+                .await
+                .unwrap_err()
+        ),
+        "`imageIds` has 65 items, over its limit of 64 by 1"
+    );
+    assert_eq!(
+        reason(
+            api.get_tagged_images(project, None, None, None, Some(257), None)
+                .await
+                .unwrap_err()
+        ),
+        "`take` is 257, over its limit of 256 by 1"
+    );
+    let files: Vec<declarest::File> = (0..65).map(|i| declarest::File::new(vec![i])).collect();
+    assert_eq!(
+        reason(
+            api.create_images_from_data(project, None, &files)
+                .await
+                .unwrap_err()
+        ),
+        "`imageData` has 65 items, over its limit of 64 by 1"
+    );
+
+    let entry = ImageUrlCreateEntry {
+        url: Some("https://example.com/a.png".to_owned()),
+        tag_ids: Vec::new(),
+        regions: Vec::new(),
+    };
+    let batch = ImageUrlCreateBatch {
+        images: vec![entry; 65],
+        tag_ids: Vec::new(),
+    };
+    assert_eq!(
+        reason(
+            api.create_images_from_urls(project, &batch)
+                .await
+                .unwrap_err()
+        ),
+        "the body's `images` has 65 items, over its limit of 64 by 1"
+    );
+
+    let tag = PredictionQueryTag {
+        id: Uuid::nil(),
+        min_threshold: 0.0,
+        max_threshold: 1.0,
+    };
+    let query: PredictionQueryToken = serde_json::from_value(json!({"orderBy": "Newest"})).unwrap();
+    let query = PredictionQueryToken {
+        tags: vec![tag; 3],
+        ..query
+    };
+    assert_eq!(
+        reason(api.query_predictions(project, &query).await.unwrap_err()),
+        "the body's `tags` has 3 items, over its limit of 2 by 1"
+    );
+
+    assert!(
+        api.requests().is_empty(),
+        "nothing reached the transport: {:?}",
+        api.requests()
+    );
+}

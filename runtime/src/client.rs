@@ -5,11 +5,11 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 
 use crate::api::Api;
 use crate::error::{Error, Result};
-use crate::request::{Body, Request};
+use crate::request::{Body, Request, RequestParts};
 use crate::response::Response;
 
 /// How long to wait for a TCP + TLS connection by default.
@@ -58,17 +58,25 @@ impl Client {
     }
 
     async fn execute(&self, request: Request) -> Result<Response> {
-        let (endpoint, target, headers, body) = request.into_parts();
+        let RequestParts {
+            endpoint,
+            target,
+            headers,
+            content_type,
+            body,
+        } = request.into_parts();
         let mut url = String::with_capacity(self.inner.base_url.len() + target.len());
         url.push_str(&self.inner.base_url);
         url.push_str(&target);
         tracing::debug!(endpoint = endpoint.name(), method = endpoint.method().as_str(), target = %target, "sending request");
 
-        let mut builder = self
-            .inner
-            .http
-            .request(endpoint.method().to_http(), url)
-            .headers(headers);
+        let mut builder = self.inner.http.request(endpoint.method().to_http(), url);
+        if !headers.is_empty() {
+            builder = builder.headers(headers);
+        }
+        if let Some(content_type) = content_type {
+            builder = builder.header(CONTENT_TYPE, content_type);
+        }
         match body {
             Body::Empty => {}
             Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => {
@@ -203,11 +211,16 @@ impl ClientBuilder {
             return Err(Error::invalid_config(problem));
         }
         let base_url = normalize_base_url(&self.base_url)?;
+        let mut headers = self.headers;
+        // Every endpoint reads JSON: said once here, not on every request.
+        headers
+            .entry(ACCEPT)
+            .or_insert(HeaderValue::from_static("application/json"));
         // reqwest is built without a crypto provider so that only ring is compiled; install it
         // unless the application installed one of its own first.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
-            .default_headers(self.headers.clone())
+            .default_headers(headers.clone())
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .user_agent(concat!("declarest/", env!("CARGO_PKG_VERSION")))
@@ -219,7 +232,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
-                headers: self.headers,
+                headers,
             }),
         })
     }

@@ -84,7 +84,7 @@ pub use error::{DecodeError, Error, Result, ServiceError, StatusError};
 pub use limits::{Count, Number};
 pub use param::{ParamValue, ParamWriter, QueryValue};
 pub use patch::{Model, Patch};
-pub use request::{Body, Request};
+pub use request::{Body, Request, RequestParts};
 pub use response::Response;
 pub use upload::{File, Parts, RawBody};
 

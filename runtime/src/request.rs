@@ -1,7 +1,7 @@
 //! Requests as an [`Api`](crate::Api) receives them, and the builder generated code fills in.
 
 use bytes::Bytes;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 
 use crate::endpoint::{Endpoint, Method};
@@ -9,7 +9,6 @@ use crate::error::{Error, Result};
 use crate::param::{Encoding, ParamValue, ParamWriter, QueryValue};
 use crate::upload::{MultipartWriter, Parts, RawBody};
 
-const APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
 const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
 const OCTET_STREAM: HeaderValue = HeaderValue::from_static("application/octet-stream");
 
@@ -37,13 +36,31 @@ impl Body {
     }
 }
 
-/// One request, complete but for the client's base URL and default headers.
+/// One request, complete but for the client's base URL and default headers (among them
+/// `Accept: application/json`, which the client sends with every request).
 #[derive(Debug)]
 pub struct Request {
     endpoint: &'static Endpoint,
     target: String,
     headers: HeaderMap,
+    content_type: Option<HeaderValue>,
     body: Body,
+}
+
+/// A [`Request`] taken apart, for a transport.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct RequestParts {
+    /// The endpoint the request is for.
+    pub endpoint: &'static Endpoint,
+    /// The path and query, percent-encoded, relative to the base URL.
+    pub target: String,
+    /// The headers from `#[header]` arguments.
+    pub headers: HeaderMap,
+    /// The body's `Content-Type`, when there is a body.
+    pub content_type: Option<HeaderValue>,
+    /// The body.
+    pub body: Body,
 }
 
 impl Request {
@@ -85,10 +102,15 @@ impl Request {
         })
     }
 
-    /// The headers this request adds to the client's defaults (`Accept`, `Content-Type`,
-    /// `#[header]` arguments).
+    /// The headers this request adds to the client's defaults: its `#[header]` arguments.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    /// The body's `Content-Type`: `application/json; charset=utf-8`, `application/octet-stream`
+    /// or `multipart/form-data; boundary=...`; `None` without a body.
+    pub fn content_type(&self) -> Option<&HeaderValue> {
+        self.content_type.as_ref()
     }
 
     /// The body.
@@ -97,8 +119,14 @@ impl Request {
     }
 
     /// The parts, to hand to a transport.
-    pub fn into_parts(self) -> (&'static Endpoint, String, HeaderMap, Body) {
-        (self.endpoint, self.target, self.headers, self.body)
+    pub fn into_parts(self) -> RequestParts {
+        RequestParts {
+            endpoint: self.endpoint,
+            target: self.target,
+            headers: self.headers,
+            content_type: self.content_type,
+            body: self.body,
+        }
     }
 }
 
@@ -111,6 +139,7 @@ pub struct RequestBuilder {
     target: String,
     has_query: bool,
     headers: HeaderMap,
+    content_type: Option<HeaderValue>,
     body: Body,
     multipart: Option<MultipartWriter>,
     problem: Option<String>,
@@ -119,13 +148,13 @@ pub struct RequestBuilder {
 impl RequestBuilder {
     /// `capacity`: a guess at the target's length, so that it is allocated once.
     pub fn new(endpoint: &'static Endpoint, capacity: usize) -> Self {
-        let mut headers = HeaderMap::with_capacity(2);
-        headers.insert(ACCEPT, APPLICATION_JSON);
         RequestBuilder {
             endpoint,
             target: String::with_capacity(capacity),
             has_query: false,
-            headers,
+            // Allocates only if a `#[header]` argument is added.
+            headers: HeaderMap::new(),
+            content_type: None,
             body: Body::Empty,
             multipart: None,
             problem: None,
@@ -202,7 +231,7 @@ impl RequestBuilder {
     pub fn json<B: Serialize + ?Sized>(&mut self, body: &B) {
         match serde_json::to_vec(body) {
             Ok(bytes) => {
-                self.headers.insert(CONTENT_TYPE, JSON_UTF8);
+                self.content_type = Some(JSON_UTF8);
                 self.body = Body::Json(Bytes::from(bytes));
             }
             Err(e) => self.fail(format!("the body could not be serialized: {e}")),
@@ -211,7 +240,7 @@ impl RequestBuilder {
 
     /// A raw body, sent as `application/octet-stream`.
     pub fn bytes<B: RawBody>(&mut self, body: B) {
-        self.headers.insert(CONTENT_TYPE, OCTET_STREAM);
+        self.content_type = Some(OCTET_STREAM);
         self.body = Body::Bytes(body.into_bytes());
     }
 
@@ -241,7 +270,7 @@ impl RequestBuilder {
         if let Some(writer) = self.multipart.take() {
             match HeaderValue::try_from(writer.content_type()) {
                 Ok(content_type) => {
-                    self.headers.insert(CONTENT_TYPE, content_type);
+                    self.content_type = Some(content_type);
                     self.body = Body::Multipart(writer.finish());
                 }
                 Err(_) => {
@@ -255,6 +284,7 @@ impl RequestBuilder {
                 endpoint: self.endpoint,
                 target: self.target,
                 headers: self.headers,
+                content_type: self.content_type,
                 body: self.body,
             }),
         }

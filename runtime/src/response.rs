@@ -71,10 +71,15 @@ impl Response {
             // No document at all: only types that accept null (such as `Option`) fit.
             T::deserialize(serde_json::Value::Null).map_err(|e| (String::new(), e))
         } else {
-            let mut de = serde_json::Deserializer::from_slice(&response.body);
-            serde_path_to_error::deserialize(&mut de)
-                .map_err(|e| (e.path().to_string(), e.into_inner()))
-                .and_then(|value| de.end().map(|()| value).map_err(|e| (String::new(), e)))
+            // The plain decoder on the way that almost always succeeds; only a failure is decoded
+            // again, tracking the path, to say where it failed.
+            serde_json::from_slice(&response.body).map_err(|plain| {
+                let mut de = serde_json::Deserializer::from_slice(&response.body);
+                match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                    Err(e) => (e.path().to_string(), e.into_inner()),
+                    Ok(_) => (String::new(), plain),
+                }
+            })
         };
         decoded.map_err(|(path, source)| {
             Error::Decode(Box::new(DecodeError {
