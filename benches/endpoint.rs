@@ -65,7 +65,7 @@ fn patch() -> IterationPatch {
 mod round_trip {
     use super::*;
 
-    #[divan::bench]
+    #[divan::bench(sample_count = 2000)]
     fn declared(bencher: divan::Bencher) {
         let fixture = fixture();
         let client = customvision_training::client(&format!("http://{}", fixture.addr), KEY)
@@ -79,7 +79,7 @@ mod round_trip {
         });
     }
 
-    #[divan::bench]
+    #[divan::bench(sample_count = 2000)]
     fn hand_written(bencher: divan::Bencher) {
         let fixture = fixture();
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -132,7 +132,7 @@ mod in_memory {
 
     impl Training for Canned {}
 
-    #[divan::bench]
+    #[divan::bench(sample_count = 2000)]
     fn declared(bencher: divan::Bencher) {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
@@ -145,7 +145,7 @@ mod in_memory {
         });
     }
 
-    #[divan::bench]
+    #[divan::bench(sample_count = 2000)]
     fn hand_written(bencher: divan::Bencher) {
         let patch = patch();
         let base = "http://127.0.0.1:1/customvision/v2.0/Training";

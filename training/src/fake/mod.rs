@@ -1,14 +1,30 @@
 //! An in-process fake of the Training service: a real HTTP server (axum) on 127.0.0.1 with an
-//! OS-assigned port, keeping its data in memory.
+//! OS-assigned port, serving all 41 operations from data it keeps in memory.
 //!
-//! It checks the `Training-Key` header (401 when missing or wrong), answers unknown ids with 404
-//! and the service's `{code, message}` body, and applies updates as the service does.
+//! - It checks the `Training-Key` header (401 when missing or wrong) and answers errors with
+//!   the service's `{code, message}` body and the codes the v2.2+ spec lists (`BadRequest*`
+//!   400, `NotFound*` 404). Success is 200 with a JSON body; the DELETEs answer 204 with no
+//!   body.
+//! - Projects have settings and a domain from a fixed set ([`GENERAL_DOMAIN`] by default); tags
+//!   count their images; uploads keep their size and the format read from their first bytes
+//!   ([`StoredImage`]); URLs are accepted without fetching; duplicates answer `OKDuplicate`.
+//! - TrainProject answers a new iteration, `Staging` or `Training`, which is `Completed` once
+//!   the configured delays have passed (counted from the request, applied when next read); the
+//!   first iteration to complete becomes the default if there is none. Training again with no
+//!   change to the images answers `BadRequestTrainingNotNeeded`. Exports work the same way.
+//! - Predictions, quick tests, performance figures and region proposals are deterministic
+//!   functions of the image bytes (or URL) and the training data.
+//! - [`FakeTrainingBuilder::v2_0_quirks`] makes it answer the way the real v2.0 service did.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
 //! use customvision_training::{fake::FakeTraining, Training};
 //!
-//! let fake = FakeTraining::start("test-key").await?;
+//! let fake = FakeTraining::builder()
+//!     .training_duration(Duration::from_millis(50))
+//!     .start()
+//!     .await?;
 //! let project = fake.add_project("Birds");
 //! fake.add_iteration(project, "Iteration 1", true);
 //! let client = fake.client()?;
@@ -18,17 +34,38 @@
 //! # }
 //! ```
 
+mod domains;
+mod errors;
+mod imaging;
 mod routes;
 mod state;
+mod wire;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
+use axum::response::Response;
+use serde::Serialize;
 use tokio::sync::oneshot;
 use uuid::Uuid;
 
-use crate::models::Iteration;
-use state::State;
+use crate::models::{ImageCreateStatus, Iteration, Tag};
+use state::{ImageEntry, NewImage, State, Timing};
+use wire::Casing;
+
+pub use domains::{
+    GENERAL as GENERAL_DOMAIN, GENERAL_COMPACT as GENERAL_COMPACT_DOMAIN,
+    OBJECT_DETECTION as OBJECT_DETECTION_DOMAIN,
+    OBJECT_DETECTION_COMPACT as OBJECT_DETECTION_COMPACT_DOMAIN,
+};
+pub use imaging::ImageFormat;
+pub use state::StoredImage;
+
+/// The default of [`FakeTrainingBuilder::training_duration`].
+pub const DEFAULT_TRAINING_DURATION: Duration = Duration::from_millis(100);
+/// The default of [`FakeTrainingBuilder::export_duration`].
+pub const DEFAULT_EXPORT_DURATION: Duration = Duration::from_millis(100);
 
 /// A running fake. The server stops when this is dropped.
 #[derive(Debug)]
@@ -38,27 +75,105 @@ pub struct FakeTraining {
     shutdown: Option<oneshot::Sender<()>>,
 }
 
+/// How to start a fake: [`FakeTraining::builder`].
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `start` is called"]
+pub struct FakeTrainingBuilder {
+    training_key: String,
+    timing: Timing,
+    v2_0_quirks: bool,
+}
+
 /// What the request handlers share.
 #[derive(Debug)]
 struct Shared {
     training_key: String,
+    v2_0_quirks: bool,
     state: Mutex<State>,
 }
 
 impl Shared {
+    /// The state, with what time has done applied. Never held across an `await`.
     fn state(&self) -> MutexGuard<'_, State> {
         // A handler never panics while holding the lock; if one did, its data is still usable.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.settle(Instant::now());
+        state
+    }
+
+    /// A 200 answer in the spec's casing (v2.0 timestamps in v2.0 mode).
+    fn ok<T: Serialize>(&self, value: &T) -> Response {
+        self.answer(value, Casing::Camel)
+    }
+
+    /// A 200 answer whose keys are in `casing` in v2.0 mode (camelCase otherwise).
+    fn answer<T: Serialize>(&self, value: &T, casing: Casing) -> Response {
+        let casing = if self.v2_0_quirks {
+            casing
+        } else {
+            Casing::Camel
+        };
+        wire::ok(value, self.v2_0_quirks, casing)
     }
 }
 
-impl FakeTraining {
-    /// Starts the fake on 127.0.0.1, on a port the OS picks, accepting `training_key`.
-    /// Must be called inside a tokio runtime.
-    pub async fn start(training_key: impl Into<String>) -> std::io::Result<Self> {
+impl Default for FakeTrainingBuilder {
+    fn default() -> Self {
+        FakeTrainingBuilder {
+            training_key: Uuid::new_v4().to_string(),
+            timing: Timing {
+                staging: Duration::ZERO,
+                training: DEFAULT_TRAINING_DURATION,
+                export: DEFAULT_EXPORT_DURATION,
+            },
+            v2_0_quirks: false,
+        }
+    }
+}
+
+impl FakeTrainingBuilder {
+    /// The key the fake accepts in `Training-Key` (default: a random one; [`FakeTraining::client`]
+    /// sends it).
+    pub fn training_key(mut self, key: impl Into<String>) -> Self {
+        self.training_key = key.into();
+        self
+    }
+
+    /// How long a new iteration stays `Training` before it is `Completed` (default 100 ms),
+    /// counted from the TrainProject request (after any staging).
+    pub fn training_duration(mut self, duration: Duration) -> Self {
+        self.timing.training = duration;
+        self
+    }
+
+    /// How long a new iteration is `Staging` before it is `Training` (default zero: TrainProject
+    /// answers `Training`; otherwise it answers `Staging`).
+    pub fn staging_duration(mut self, duration: Duration) -> Self {
+        self.timing.staging = duration;
+        self
+    }
+
+    /// How long an export stays `Exporting` before it is `Done` (default 100 ms).
+    pub fn export_duration(mut self, duration: Duration) -> Self {
+        self.timing.export = duration;
+        self
+    }
+
+    /// Answers the way the real v2.0 service did: PascalCase keys for TrainProject, UpdateTag
+    /// and GetProjects; timestamps without `Z` and with trailing fractional zeros trimmed;
+    /// `trainedAt` and empty `tags`/`regions` left out rather than null or empty.
+    pub fn v2_0_quirks(mut self, on: bool) -> Self {
+        self.v2_0_quirks = on;
+        self
+    }
+
+    /// Starts the fake on 127.0.0.1, on a port the OS picks. Must be called inside a tokio
+    /// runtime.
+    pub async fn start(self) -> std::io::Result<FakeTraining> {
         let shared = Arc::new(Shared {
-            training_key: training_key.into(),
-            state: Mutex::new(State::default()),
+            training_key: self.training_key,
+            v2_0_quirks: self.v2_0_quirks,
+            state: Mutex::new(State::new(self.timing)),
         });
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
@@ -79,6 +194,19 @@ impl FakeTraining {
             shared,
             shutdown: Some(shutdown),
         })
+    }
+}
+
+impl FakeTraining {
+    /// Starts a fake with the default settings, accepting `training_key`. Must be called inside
+    /// a tokio runtime.
+    pub async fn start(training_key: impl Into<String>) -> std::io::Result<Self> {
+        Self::builder().training_key(training_key).start().await
+    }
+
+    /// A builder for a fake with other settings.
+    pub fn builder() -> FakeTrainingBuilder {
+        FakeTrainingBuilder::default()
     }
 
     /// The address the fake listens on.
@@ -101,13 +229,18 @@ impl FakeTraining {
         crate::client(&self.endpoint(), &self.shared.training_key)
     }
 
-    /// Adds a project; returns its id.
-    pub fn add_project(&self, name: &str) -> Uuid {
-        self.shared.state().add_project(name)
+    /// Whether the fake answers the way the real v2.0 service did.
+    pub fn v2_0_quirks(&self) -> bool {
+        self.shared.v2_0_quirks
     }
 
-    /// Adds an untrained iteration to a project; `None` if there is no such project. Making it
-    /// the default clears the flag on the project's other iterations.
+    /// Adds a project in the General domain, without the service's checks; returns its id.
+    pub fn add_project(&self, name: &str) -> Uuid {
+        self.shared.state().add_project(name, GENERAL_DOMAIN)
+    }
+
+    /// Adds an untrained (`New`) iteration to a project; `None` if there is no such project.
+    /// Making it the default clears the flag on the project's other iterations.
     pub fn add_iteration(
         &self,
         project_id: Uuid,
@@ -121,11 +254,54 @@ impl FakeTraining {
 
     /// An iteration as the fake holds it, to check what a request did.
     pub fn iteration(&self, project_id: Uuid, iteration_id: Uuid) -> Option<Iteration> {
-        self.shared
+        self.shared.state().iteration(project_id, iteration_id).ok()
+    }
+
+    /// Adds a tag to a project, without the checks on its name; `None` if there is no such
+    /// project.
+    pub fn add_tag(&self, project_id: Uuid, name: &str) -> Option<Tag> {
+        self.shared.state().add_tag(project_id, name)
+    }
+
+    /// Adds an image (as CreateImagesFromData would) with these tags; returns its id, or the
+    /// id of the image it duplicates. `None` if there is no such project or tag, or the bytes
+    /// are not an image the fake accepts.
+    pub fn add_image(
+        &self,
+        project_id: Uuid,
+        bytes: impl Into<Vec<u8>>,
+        tag_ids: &[Uuid],
+    ) -> Option<Uuid> {
+        let image = NewImage {
+            entry: ImageEntry::Bytes {
+                bytes: bytes.into(),
+                file_name: None,
+                content_type: None,
+            },
+            tag_ids: tag_ids.to_vec(),
+            regions: Vec::new(),
+        };
+        let summary = self
+            .shared
             .state()
-            .iteration(project_id, iteration_id)
-            .ok()
-            .cloned()
+            .create_images(project_id, vec![image], &[])
+            .ok()?;
+        let result = summary.images.into_iter().next()?;
+        match result.status {
+            ImageCreateStatus::Ok | ImageCreateStatus::OkDuplicate => result.image.map(|i| i.id),
+            _ => None,
+        }
+    }
+
+    /// What the fake keeps of an image: its size, detected format, dimensions and source.
+    pub fn image(&self, project_id: Uuid, image_id: Uuid) -> Option<StoredImage> {
+        self.shared.state().stored_image(project_id, image_id)
+    }
+
+    /// The ids of a project's stored predictions, newest first; `None` if there is no such
+    /// project.
+    pub fn predictions(&self, project_id: Uuid) -> Option<Vec<Uuid>> {
+        self.shared.state().stored_predictions(project_id)
     }
 }
 
