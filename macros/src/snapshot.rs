@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 
-/// Pretty-prints items (any token stream that parses as a file).
+/// Pretty-prints items (any token stream that parses as a file). An expansion that does not
+/// parse comes back as an explanation, which then fails the snapshot comparison visibly.
 pub fn pretty(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => prettyplease::unparse(&file),
-        Err(e) => panic!("expansion does not parse as Rust: {e}\n{tokens}"),
+        Err(e) => format!("// expansion does not parse as Rust: {e}\n{tokens}\n"),
     }
 }
 
@@ -18,7 +19,8 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         .join("tests/snapshots")
         .join(format!("{name}.rs"));
     if std::env::var_os("DECLAREST_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
+        let written = std::fs::write(&path, actual);
+        assert!(written.is_ok(), "could not write {}: {written:?}", path.display());
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
