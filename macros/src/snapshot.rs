@@ -20,7 +20,11 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         .join(format!("{name}.rs"));
     if std::env::var_os("DECLAREST_BLESS").is_some() {
         let written = std::fs::write(&path, actual);
-        assert!(written.is_ok(), "could not write {}: {written:?}", path.display());
+        assert!(
+            written.is_ok(),
+            "could not write {}: {written:?}",
+            path.display()
+        );
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
