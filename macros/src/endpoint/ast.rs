@@ -92,7 +92,7 @@ fn is_limit(attr: &Attribute) -> bool {
 impl EndpointFn {
     /// Reads the method, reporting every problem.
     pub fn parse(item: &TraitItemFn, errors: &mut Errors) -> Option<EndpointFn> {
-        let before = errors_len_marker(errors);
+        let before = errors.count();
         let sig = &item.sig;
         if sig.asyncness.is_none() {
             errors.at(
@@ -133,7 +133,7 @@ impl EndpointFn {
         let args: Vec<Arg> = args.collect();
         let output = parse_output(item, errors);
 
-        if errors_len_marker(errors) != before {
+        if errors.count() != before {
             return None;
         }
         let (return_type, output) = output?;
@@ -143,11 +143,6 @@ impl EndpointFn {
             output,
         })
     }
-}
-
-/// Whether new errors were pushed since a marker was taken.
-fn errors_len_marker(errors: &Errors) -> usize {
-    errors.count()
 }
 
 fn check_receiver(item: &TraitItemFn, errors: &mut Errors) {

@@ -25,10 +25,9 @@ pub fn generate(
     sig.asyncness = None;
     let return_type = &endpoint.return_type;
     // In a trait, the returned future captures every lifetime of the signature, so it may
-    // borrow `self`; it is `Send` because `Api: Send + Sync`.
-    // At the call site, like the call in `send`: a missing `Api` supertrait surfaces both in the
-    // call and in this type's hidden future, and one span makes it one error, without a
-    // suggestion spliced into the user's tokens.
+    // borrow `self`; it is `Send` because `Api: Send + Sync`. The type keeps the call-site span,
+    // like the call in `send`: a missing `Api` supertrait then surfaces in both at one span, so
+    // as one error, with no rustc suggestion spliced into the user's tokens.
     sig.output = parse_quote! {
         -> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send
     };
