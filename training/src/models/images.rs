@@ -150,10 +150,10 @@ pub struct ImageFileCreateBatch {
 #[serde(rename_all = "camelCase")]
 pub struct ImageFileCreateEntry {
     /// The file name of the image.
-    #[serde(alias = "Name")]
+    #[serde(alias = "Name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The contents of the image, base64-encoded (the spec's `format: byte`).
-    #[serde(alias = "Contents")]
+    #[serde(alias = "Contents", skip_serializing_if = "Option::is_none")]
     pub contents: Option<String>,
     /// The tags of the image.
     #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
@@ -204,7 +204,7 @@ pub struct ImageUrlCreateBatch {
 #[serde(rename_all = "camelCase")]
 pub struct ImageUrlCreateEntry {
     /// The URL of the image.
-    #[serde(alias = "Url")]
+    #[serde(alias = "Url", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The tags of the image.
     #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]

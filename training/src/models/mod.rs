@@ -3,7 +3,9 @@
 //! Every model accepts what the real service sends (see the crate docs): camelCase and PascalCase
 //! keys, omitted optional fields (arrays sent as `null` or left out read as empty), unknown
 //! fields, and enum values in any casing or not in the spec. `#[read_only]` marks exactly the
-//! fields the spec marks `readOnly`; it never changes how a model serializes.
+//! fields the spec marks `readOnly`; it never changes how a model serializes. Request models
+//! leave unset optional fields out of the JSON instead of sending `null`, as the SDKs of v2.0's
+//! time did.
 
 mod domains;
 mod enums;

@@ -19,10 +19,10 @@ use crate::DateTime;
 #[serde(rename_all = "camelCase")]
 pub struct PredictionQueryToken {
     /// The session of a continued query.
-    #[serde(alias = "Session")]
+    #[serde(alias = "Session", skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
     /// Where a continued query resumes.
-    #[serde(alias = "Continuation")]
+    #[serde(alias = "Continuation", skip_serializing_if = "Option::is_none")]
     pub continuation: Option<String>,
     /// The maximum number of predictions to return (the service answers `0` for its default).
     #[serde(alias = "MaxCount", default)]
@@ -35,16 +35,16 @@ pub struct PredictionQueryToken {
     #[serde(alias = "Tags", default, deserialize_with = "null_as_empty")]
     pub tags: Vec<PredictionQueryTag>,
     /// The iteration whose predictions to return.
-    #[serde(alias = "IterationId")]
+    #[serde(alias = "IterationId", skip_serializing_if = "Option::is_none")]
     pub iteration_id: Option<Uuid>,
     /// The earliest time of a prediction.
-    #[serde(alias = "StartTime")]
+    #[serde(alias = "StartTime", skip_serializing_if = "Option::is_none")]
     pub start_time: Option<DateTime>,
     /// The latest time of a prediction.
-    #[serde(alias = "EndTime")]
+    #[serde(alias = "EndTime", skip_serializing_if = "Option::is_none")]
     pub end_time: Option<DateTime>,
     /// The application the predictions were made for.
-    #[serde(alias = "Application")]
+    #[serde(alias = "Application", skip_serializing_if = "Option::is_none")]
     pub application: Option<String>,
 }
 
@@ -149,7 +149,7 @@ pub struct Prediction {
 #[serde(rename_all = "camelCase")]
 pub struct ImageUrl {
     /// The URL of the image.
-    #[serde(alias = "Url")]
+    #[serde(alias = "Url", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
