@@ -11,6 +11,7 @@ mod errors;
 mod limit;
 mod model;
 mod patchable;
+mod shape;
 #[cfg(test)]
 mod snapshot;
 

@@ -1,19 +1,62 @@
-//! Limits written in attributes (`#[max(256)]`), as the `f64` the runtime compares with.
+//! Documented limits written as attributes, `#[max_items(N)]` and `#[max(N)]`, on endpoint
+//! arguments and on `Model` fields alike: parsed here, checked by the runtime.
 
-use proc_macro2::Literal;
-use syn::Lit;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote_spanned;
+use syn::{Attribute, Lit, LitInt};
+
+/// A limit on a value.
+pub enum Limit {
+    /// `#[max_items(N)]`: at most N items in a list.
+    MaxItems(LitInt),
+    /// `#[max(N)]`: a number at most N, as an `f64` literal.
+    Max(Literal),
+}
+
+/// Whether the attribute is a limit.
+pub fn is_limit(attr: &Attribute) -> bool {
+    attr.path().is_ident("max_items") || attr.path().is_ident("max")
+}
+
+impl Limit {
+    /// Reads a limit attribute (see [`is_limit`]).
+    pub fn parse(attr: &Attribute) -> syn::Result<Limit> {
+        if attr.path().is_ident("max_items") {
+            let count =
+                |e: syn::Error| syn::Error::new(e.span(), "expected a count: `#[max_items(256)]`");
+            let n: LitInt = attr.parse_args().map_err(count)?;
+            n.base10_parse::<usize>().map_err(count)?;
+            Ok(Limit::MaxItems(n))
+        } else {
+            let number = |e: syn::Error| {
+                syn::Error::new(e.span(), "expected a finite number: `#[max(256)]`")
+            };
+            let n: Lit = attr.parse_args().map_err(number)?;
+            max_literal(&n).map(Limit::Max).map_err(number)
+        }
+    }
+
+    /// A call of the runtime's check on `value` (an expression of the checked value's type),
+    /// spanned at the limit so that a type it cannot apply to is reported there. `what` names
+    /// the value in the error message.
+    pub fn check(&self, what: &str, value: TokenStream) -> TokenStream {
+        match self {
+            Limit::MaxItems(n) => {
+                quote_spanned!(n.span()=> ::declarest::__private::check_items(#what, &#value, #n))
+            }
+            Limit::Max(n) => {
+                quote_spanned!(n.span()=> ::declarest::__private::check_max(#what, &#value, #n))
+            }
+        }
+    }
+}
 
 /// The limit as an `f64` literal, spanned at the user's literal, so the emitted code has no cast.
-pub fn max_literal(lit: &Lit) -> syn::Result<Literal> {
+fn max_literal(lit: &Lit) -> syn::Result<Literal> {
     let value = match lit {
         Lit::Int(n) => n.base10_parse::<f64>()?,
         Lit::Float(n) => n.base10_parse::<f64>()?,
-        other => {
-            return Err(syn::Error::new_spanned(
-                other,
-                "expected a number: `#[max(256)]`",
-            ));
-        }
+        other => return Err(syn::Error::new_spanned(other, "expected a number")),
     };
     if !value.is_finite() {
         return Err(syn::Error::new_spanned(

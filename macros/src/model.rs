@@ -5,10 +5,11 @@
 //! time, so tests can compare them with an API's spec.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
-use syn::{Data, DeriveInput, Fields};
+use quote::quote;
+use syn::DeriveInput;
 
 use crate::errors::Errors;
+use crate::limit::{Limit, is_limit};
 use crate::patchable::is_read_only;
 
 pub fn expand(input: TokenStream) -> TokenStream {
@@ -17,38 +18,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         Err(e) => return e.to_compile_error(),
     };
     let mut errors = Errors::default();
-    let fields = match &input.data {
-        Data::Struct(data) => match &data.fields {
-            Fields::Named(named) => Some(named),
-            _ => {
-                errors.spanned(
-                    &input.ident,
-                    format!(
-                        "`Model` needs a struct with named fields; `{}` has none",
-                        input.ident
-                    ),
-                );
-                None
-            }
-        },
-        Data::Enum(data) => {
-            errors.at(
-                data.enum_token.span,
-                "`Model` is derived for structs with named fields, not enums",
-            );
-            None
-        }
-        Data::Union(data) => {
-            errors.at(
-                data.union_token.span,
-                "`Model` is derived for structs with named fields, not unions",
-            );
-            None
-        }
-    };
-    if let Some(param) = input.generics.params.first() {
-        errors.spanned(param, "`Model` does not support generic parameters");
-    }
+    let fields = crate::shape::named_fields(&input, "Model", &mut errors);
     let all: Vec<&syn::Field> = fields
         .map(|f| f.named.iter())
         .into_iter()
@@ -86,35 +56,14 @@ fn limit_checks(field: &syn::Field, errors: &mut Errors) -> Vec<TokenStream> {
         return Vec::new();
     };
     let what = format!("`{}`", ident.to_string().trim_start_matches("r#"));
-    let mut checks = Vec::new();
-    for attr in &field.attrs {
-        if attr.path().is_ident("max_items") {
-            match attr
-                .parse_args::<syn::LitInt>()
-                .and_then(|n| n.base10_parse::<usize>().map(|_| n))
-            {
-                Ok(n) => checks.push(quote_spanned! {n.span()=>
-                    ::declarest::__private::check_items(#what, &self.#ident, #n)?;
-                }),
-                Err(e) => errors.push(syn::Error::new(
-                    e.span(),
-                    "expected a count: `#[max_items(64)]`",
-                )),
-            }
-        } else if attr.path().is_ident("max") {
-            let max = attr
-                .parse_args::<syn::Lit>()
-                .and_then(|n| crate::limit::max_literal(&n));
-            match max {
-                Ok(max) => checks.push(quote_spanned! {max.span()=>
-                    ::declarest::__private::check_max(#what, &self.#ident, #max)?;
-                }),
-                Err(e) => errors.push(syn::Error::new(
-                    e.span(),
-                    "expected a finite number: `#[max(256)]`",
-                )),
-            }
-        }
-    }
-    checks
+    field
+        .attrs
+        .iter()
+        .filter(|attr| is_limit(attr))
+        .filter_map(|attr| errors.ok(Limit::parse(attr)))
+        .map(|limit| {
+            let check = limit.check(&what, quote!(self.#ident));
+            quote!(#check?;)
+        })
+        .collect()
 }

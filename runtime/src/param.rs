@@ -185,54 +185,27 @@ fn write_list<T: ParamValue>(items: &[T], out: &mut ParamWriter<'_>) {
     }
 }
 
-impl<T: ParamValue> QueryValue for &[T] {
-    fn is_present(&self) -> bool {
-        !self.is_empty()
-    }
+/// Lists are joined with commas, and left out when empty.
+macro_rules! list_query_value {
+    ($([$($param:tt)*] $ty:ty;)*) => {$(
+        impl<$($param)*> QueryValue for $ty {
+            fn is_present(&self) -> bool {
+                !self[..].is_empty()
+            }
 
-    fn write_query(&self, out: &mut ParamWriter<'_>) {
-        write_list(self, out)
-    }
+            fn write_query(&self, out: &mut ParamWriter<'_>) {
+                write_list(&self[..], out)
+            }
+        }
+    )*};
 }
 
-impl<T: ParamValue> QueryValue for Vec<T> {
-    fn is_present(&self) -> bool {
-        !self.is_empty()
-    }
-
-    fn write_query(&self, out: &mut ParamWriter<'_>) {
-        write_list(self, out)
-    }
-}
-
-impl<T: ParamValue> QueryValue for &Vec<T> {
-    fn is_present(&self) -> bool {
-        !self.is_empty()
-    }
-
-    fn write_query(&self, out: &mut ParamWriter<'_>) {
-        write_list(self, out)
-    }
-}
-
-impl<T: ParamValue, const N: usize> QueryValue for [T; N] {
-    fn is_present(&self) -> bool {
-        N > 0
-    }
-
-    fn write_query(&self, out: &mut ParamWriter<'_>) {
-        write_list(self, out)
-    }
-}
-
-impl<T: ParamValue, const N: usize> QueryValue for &[T; N] {
-    fn is_present(&self) -> bool {
-        N > 0
-    }
-
-    fn write_query(&self, out: &mut ParamWriter<'_>) {
-        write_list(*self, out)
-    }
+list_query_value! {
+    [T: ParamValue] &[T];
+    [T: ParamValue] Vec<T>;
+    [T: ParamValue] &Vec<T>;
+    [T: ParamValue, const N: usize] [T; N];
+    [T: ParamValue, const N: usize] &[T; N];
 }
 
 #[cfg(test)]

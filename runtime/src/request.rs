@@ -179,7 +179,8 @@ impl RequestBuilder {
         // resource: none of them can carry a value.
         if matches!(segment, "" | "." | "..") {
             let problem = format!(
-                "path parameter `{wire_name}` is {segment:?}, which is not a valid path segment"
+                "path parameter `{wire_name}` is {segment:?}, which cannot be sent: URLs resolve `.` and `..` as \
+                 \"this\" and \"parent\" directory and an empty segment names no resource; pass the id or name it stands for"
             );
             self.fail(problem);
         }

@@ -8,6 +8,7 @@ use syn::{
 };
 
 use crate::errors::Errors;
+use crate::limit::{Limit, is_limit};
 
 /// An argument, after its attributes are read.
 pub struct Arg {
@@ -16,14 +17,6 @@ pub struct Arg {
     pub role: Role,
     /// `#[max_items(N)]` and `#[max(N)]`, checked before the request is sent.
     pub limits: Vec<Limit>,
-}
-
-/// A documented limit on an argument's value.
-pub enum Limit {
-    /// `#[max_items(N)]`: at most N items in a list.
-    MaxItems(syn::LitInt),
-    /// `#[max(N)]`: a number at most N, as an `f64` literal.
-    Max(proc_macro2::Literal),
 }
 
 /// How a `#[body]` is encoded.
@@ -65,7 +58,6 @@ pub struct EndpointFn {
 }
 
 const ROLE_ATTRS: [&str; 4] = ["body", "header", "param", "multipart"];
-const LIMIT_ATTRS: [&str; 2] = ["max_items", "max"];
 
 /// Removes the attributes `#[endpoint]` reads from the arguments, so the method compiles as plain
 /// Rust whether or not expansion succeeds.
@@ -83,10 +75,6 @@ fn is_helper(attr: &Attribute) -> bool {
 
 fn is_role(attr: &Attribute) -> bool {
     ROLE_ATTRS.iter().any(|name| attr.path().is_ident(name))
-}
-
-fn is_limit(attr: &Attribute) -> bool {
-    LIMIT_ATTRS.iter().any(|name| attr.path().is_ident(name))
 }
 
 impl EndpointFn {
@@ -186,7 +174,7 @@ fn parse_arg(arg: &syn::PatType, errors: &mut Errors) -> Option<Arg> {
     let mut role_attr: Option<&Attribute> = None;
     let mut limits = Vec::new();
     for attr in arg.attrs.iter().filter(|a| is_limit(a)) {
-        if let Some(limit) = errors.ok(parse_limit(attr)) {
+        if let Some(limit) = errors.ok(Limit::parse(attr)) {
             limits.push(limit);
         }
     }
@@ -277,21 +265,6 @@ fn parse_role(attr: &Attribute) -> syn::Result<Role> {
 
 const BODY_FORMATS: &str =
     "write `#[body]` for a JSON body or `#[body(bytes)]` for raw `application/octet-stream` bytes";
-
-fn parse_limit(attr: &Attribute) -> syn::Result<Limit> {
-    if attr.path().is_ident("max_items") {
-        let n: syn::LitInt = attr
-            .parse_args()
-            .map_err(|e| syn::Error::new(e.span(), "expected a count: `#[max_items(256)]`"))?;
-        n.base10_parse::<usize>()?;
-        Ok(Limit::MaxItems(n))
-    } else {
-        let n: syn::Lit = attr
-            .parse_args()
-            .map_err(|e| syn::Error::new(e.span(), "expected a number: `#[max(256)]`"))?;
-        Ok(Limit::Max(crate::limit::max_literal(&n)?))
-    }
-}
 
 fn check_header_name(name: &LitStr) -> syn::Result<()> {
     let value = name.value();

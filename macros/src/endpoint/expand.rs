@@ -5,7 +5,7 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{TraitItemFn, Type, parse_quote};
 
-use super::ast::{BodyFormat, EndpointFn, Limit, Output};
+use super::ast::{BodyFormat, EndpointFn, Output};
 use super::attr::EndpointAttr;
 use super::bind::{Binding, Bound};
 use super::template::{PathComponent, QueryComponent, Template};
@@ -225,16 +225,15 @@ fn add_limits(bound: &Bound) -> TokenStream {
         .iter()
         .flat_map(|(arg, binding)| {
             let what = match binding {
-                Binding::Path(wire) | Binding::Query(wire) | Binding::Multipart(wire) => format!("`{wire}`"),
+                Binding::Path(wire) | Binding::Query(wire) | Binding::Multipart(wire) => {
+                    format!("`{wire}`")
+                }
                 Binding::Header { name, .. } => format!("header `{name}`"),
                 Binding::Body(_) => format!("`{}`", arg.ident),
             };
             arg.limits.iter().map(move |limit| {
                 let ident = &arg.ident;
-                let check = match limit {
-                    Limit::MaxItems(n) => quote_spanned!(n.span()=> ::declarest::__private::check_items(#what, &#ident, #n)),
-                    Limit::Max(n) => quote_spanned!(n.span()=> ::declarest::__private::check_max(#what, &#ident, #n)),
-                };
+                let check = limit.check(&what, quote!(#ident));
                 quote!(__request.limit(#check);)
             })
         })

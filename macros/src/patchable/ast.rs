@@ -2,8 +2,8 @@
 
 use syn::punctuated::Punctuated;
 use syn::{
-    Attribute, Data, DeriveInput, Fields, GenericArgument, Ident, LitStr, Meta, PathArguments,
-    Token, Type, Visibility,
+    Attribute, DeriveInput, GenericArgument, Ident, LitStr, Meta, PathArguments, Token, Type,
+    Visibility,
 };
 
 use crate::errors::Errors;
@@ -34,36 +34,7 @@ const FIELD_SERDE: [&str; 2] = ["rename", "alias"];
 impl<'a> Model<'a> {
     pub fn parse(input: &'a DeriveInput, errors: &mut Errors) -> Option<Model<'a>> {
         let start = errors.count();
-        let named = match &input.data {
-            Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => Some(named),
-                Fields::Unnamed(fields) => {
-                    errors.spanned(fields, format!("`Patchable` needs named fields, but `{}` is a tuple struct: a patch is sent as a JSON object, one key per field", input.ident));
-                    None
-                }
-                Fields::Unit => {
-                    errors.spanned(
-                        &input.ident,
-                        format!(
-                            "`Patchable` needs named fields, but `{}` has none",
-                            input.ident
-                        ),
-                    );
-                    None
-                }
-            },
-            Data::Enum(data) => {
-                errors.at(data.enum_token.span, "`Patchable` derives a patch from a struct's named fields: it cannot be derived for an enum");
-                None
-            }
-            Data::Union(data) => {
-                errors.at(data.union_token.span, "`Patchable` derives a patch from a struct's named fields: it cannot be derived for a union");
-                None
-            }
-        };
-        if let Some(param) = input.generics.params.first() {
-            errors.spanned(param, "`Patchable` does not support generic parameters: derive it on a struct with concrete field types");
-        }
+        let named = crate::shape::named_fields(input, "Patchable", errors);
         for attr in input
             .attrs
             .iter()
