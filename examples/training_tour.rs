@@ -16,7 +16,7 @@ use std::error::Error;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use customvision_training::fake::FakeTraining;
+use customvision_fake::FakeTraining;
 use customvision_training::{
     DomainType, Export, ExportPlatform, ExportStatus, ImageTagCreateBatch, ImageTagCreateEntry,
     IterationPatch, Training, TrainingExt, TrainingWait,

@@ -13,7 +13,7 @@
 
 use std::process::ExitCode;
 
-use customvision_training::fake::FakeTraining;
+use customvision_fake::FakeTraining;
 use customvision_training::{Iteration, IterationPatch, Training};
 use declarest::{Api, Request, Response};
 use uuid::Uuid;

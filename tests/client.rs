@@ -1,12 +1,14 @@
 //! The client's own promises: secrets stay out of logs, errors and `Debug` output; timeouts are
 //! typed errors. A separate test binary, because it installs a global log subscriber.
 
+mod support;
+
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use declarest::{Error, endpoint};
-use declarest_suite::{CannedResponse, RecordingServer};
+use support::{CannedResponse, RecordingServer};
 
 const SECRET: &str = "s3cr3t-training-key-value";
 

@@ -8,7 +8,7 @@ use std::fmt::Debug;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use customvision_training::fake::{
+use customvision_fake::{
     FakeTraining, GENERAL_COMPACT_DOMAIN, GENERAL_DOMAIN, ImageFormat, OBJECT_DETECTION_DOMAIN,
 };
 use customvision_training::{

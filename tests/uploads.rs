@@ -1,9 +1,11 @@
 //! Uploads and limits on the wire: multipart parts (boundary and part headers included), raw
 //! octet-stream bodies, and documented limits that stop a request before it is sent.
 
+mod support;
+
 use declarest::{Error, File, Model, endpoint};
-use declarest_suite::{CannedResponse, RecordedRequest, RecordingServer};
 use serde::Serialize;
+use support::{CannedResponse, RecordedRequest, RecordingServer};
 use uuid::Uuid;
 
 #[derive(Serialize, Model)]

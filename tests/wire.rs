@@ -2,16 +2,18 @@
 //! assert the exact bytes that arrived on the socket (method, raw request target, headers, body)
 //! and how responses come back as values or errors.
 
+mod support;
+
 use std::time::Duration;
 
 use declarest::Error;
 use declarest::http::StatusCode;
-use declarest_suite::{CannedResponse, RecordedRequest, RecordingServer};
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use support::{CannedResponse, RecordedRequest, RecordingServer};
 use uuid::Uuid;
 
 /// The API key every test client sends.

@@ -16,15 +16,13 @@
 //! PascalCase keys, timestamps with 0 to 7 fractional digits with or without `Z` (no offset means
 //! UTC), omitted optional fields, and unknown fields.
 //!
-//! With the `fake` feature, [`fake::FakeTraining`] is an in-process fake of the service: a real
-//! HTTP server on 127.0.0.1 for examples and tests.
+//! An in-process fake of the service, for examples and tests, is the separate crate
+//! `customvision-fake`.
 #![warn(missing_docs)]
 
 mod api;
 mod datetime;
 mod ext;
-#[cfg(feature = "fake")]
-pub mod fake;
 mod models;
 
 pub use api::Training;

@@ -1,5 +1,5 @@
-//! The 38 models of the Training API v2.0 read what the real service sends (NOTES.md):
-//! camelCase and PascalCase keys, timestamps with 0 to 7 fractional digits with or without `Z`,
+//! The 38 models of the Training API v2.0 read what the real service sends, which deviates
+//! from its spec: camelCase and PascalCase keys, timestamps with 0 to 7 fractional digits with or without `Z`,
 //! omitted optional fields, `null` or omitted arrays, unknown fields, numbers like
 //! `2.16482044E-06`, enum values in any casing or not in the spec. Request models send exactly
 //! the keys the spec names. The read-only markers match the spec, model by model.
@@ -191,6 +191,60 @@ fn iteration_from_train_project_in_pascal_case() {
     assert_eq!(iteration.trained_at, None);
     assert_eq!(iteration.project_id, id(PROJECT));
     assert_eq!(iteration.domain_id, Some(id(DOMAIN)));
+}
+
+#[test]
+fn iteration_in_camel_case_as_documented() {
+    let iteration: Iteration = serde_json::from_value(json!({
+        "id": "e31a14ab-5d78-4f7b-a267-3a1e4fd8a758",
+        "name": "Iteration 2",
+        "isDefault": true,
+        "status": "Completed",
+        "created": "2017-12-18T22:40:36.9066667Z",
+        "lastModified": "2017-12-19T15:53:07.8782881Z",
+        "trainedAt": "2017-12-19T15:47:02.9511889Z",
+        "projectId": "64b822c5-8082-4b36-a426-27225f4aa18c",
+        "exportable": true,
+        "domainId": "ee85a74c-405e-4adc-bb47-ffa8ca0c9f31"
+    }))
+    .unwrap();
+    assert_eq!(
+        iteration.id,
+        Uuid::parse_str("e31a14ab-5d78-4f7b-a267-3a1e4fd8a758").unwrap()
+    );
+    assert!(iteration.is_default && iteration.exportable);
+    assert_eq!(
+        iteration.trained_at,
+        Some(DateTime::parse("2017-12-19T15:47:02.9511889Z").unwrap())
+    );
+    assert_eq!(
+        iteration.domain_id,
+        Some(Uuid::parse_str("ee85a74c-405e-4adc-bb47-ffa8ca0c9f31").unwrap())
+    );
+}
+
+#[test]
+fn an_iteration_round_trips_through_its_own_json() {
+    let iteration: Iteration = serde_json::from_value(json!({
+        "id": "e31a14ab-5d78-4f7b-a267-3a1e4fd8a758", "name": null, "isDefault": false,
+        "created": "2018-04-25T20:54:49.5", "lastModified": "2018-04-25T20:54:57.1985274",
+        "projectId": "64b822c5-8082-4b36-a426-27225f4aa18c"
+    }))
+    .unwrap();
+    let back: Iteration =
+        serde_json::from_value(serde_json::to_value(&iteration).unwrap()).unwrap();
+    assert_eq!(back, iteration);
+}
+
+#[test]
+fn a_bad_timestamp_fails_with_the_value() {
+    let error = serde_json::from_value::<Iteration>(json!({
+        "id": "e31a14ab-5d78-4f7b-a267-3a1e4fd8a758", "isDefault": false,
+        "created": "yesterday", "lastModified": "2018-04-25T20:54:57",
+        "projectId": "64b822c5-8082-4b36-a426-27225f4aa18c"
+    }))
+    .unwrap_err();
+    assert!(error.to_string().contains("`yesterday`"), "{error}");
 }
 
 // ---------------------------------------------------------------------------------------------

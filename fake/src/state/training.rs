@@ -10,10 +10,10 @@ use super::{
     ExportRecord, ImageRecord, IterationRecord, Listing, ProjectRecord, Snapshot, State, TagRecord,
     TrainingRun, later, now,
 };
-use crate::fake::domains;
-use crate::fake::errors::{ServiceError, iteration_not_trained};
-use crate::fake::imaging;
-use crate::models::{
+use crate::domains;
+use crate::errors::{ServiceError, iteration_not_trained};
+use crate::imaging;
+use customvision_training::{
     BoundingBox, Export, ExportFlavor, ExportPlatform, ExportStatus, ImagePerformance, Iteration,
     IterationPerformance, Prediction, TagPerformance,
 };

@@ -4,10 +4,10 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::{Extract, Params, id, nullable_string, patch_fields};
-use crate::fake::errors::ServiceError;
-use crate::fake::state::TagUpdate;
-use crate::fake::wire::{self, Casing};
+use crate::errors::ServiceError;
+use crate::http::{Extract, Params, id, nullable_string, patch_fields};
+use crate::state::TagUpdate;
+use crate::wire::{self, Casing};
 
 pub async fn get_tags(
     State(shared): Extract,

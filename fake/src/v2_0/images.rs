@@ -6,11 +6,11 @@ use axum::response::Response;
 use base64::Engine;
 use uuid::Uuid;
 
-use super::{Extract, Params, id, json_body, uploaded_images};
-use crate::fake::errors::ServiceError;
-use crate::fake::state::{ImageEntry, NewImage};
-use crate::fake::wire;
-use crate::models::{
+use crate::errors::ServiceError;
+use crate::http::{Extract, Params, id, json_body, uploaded_images};
+use crate::state::{ImageEntry, NewImage};
+use crate::wire;
+use customvision_training::{
     ImageFileCreateBatch, ImageIdCreateBatch, ImageRegionCreateBatch, ImageTagCreateBatch,
     ImageUrlCreateBatch,
 };

@@ -8,13 +8,13 @@ use axum::response::Response;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{Extract, Params, id, nullable_string, patch_fields};
-use crate::fake::errors::ServiceError;
-use crate::fake::state::ProjectUpdate;
-use crate::fake::wire::{self, Casing};
+use crate::errors::ServiceError;
+use crate::http::{Extract, Params, id, nullable_string, patch_fields};
+use crate::state::ProjectUpdate;
+use crate::wire::{self, Casing};
 
 pub async fn get_domains(State(shared): Extract) -> Response {
-    shared.ok(&crate::fake::domains::all())
+    shared.ok(&crate::domains::all())
 }
 
 pub async fn get_domain(

@@ -4,8 +4,8 @@
 use uuid::Uuid;
 
 use super::{ImageRecord, ProjectRecord, State, TagRecord};
-use crate::fake::errors::{ServiceError, not_found_tag};
-use crate::models::Tag;
+use crate::errors::{ServiceError, not_found_tag};
+use customvision_training::Tag;
 
 /// The writable fields of a tag, as read from an UpdateTag body.
 #[derive(Debug, Default)]

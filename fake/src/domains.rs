@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use crate::models::{Domain, DomainType};
+use customvision_training::{Domain, DomainType};
 
 /// `General`, the classification domain CreateProject uses when it is given none.
 pub const GENERAL: Uuid = Uuid::from_u128(0xee85a74c_405e_4adc_bb47_ffa8ca0c9f31);

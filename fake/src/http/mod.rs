@@ -1,175 +1,35 @@
-//! HTTP: the routes, the key check, and reading requests (path ids, query parameters, JSON
-//! and multipart bodies). Handlers read the whole request first, then lock the state for one
-//! synchronous step: the lock is never held across an `await`.
-
-mod images;
-mod iterations;
-mod predictions;
-mod projects;
-mod tags;
+//! What every version's routes share: the key check, and reading requests (path ids, query
+//! parameters, JSON and multipart bodies). Handlers read the whole request first, then lock the
+//! state for one synchronous step: the lock is never held across an `await`.
 
 use std::sync::Arc;
 
-use axum::Router;
-use axum::extract::{
-    DefaultBodyLimit, FromRequest, FromRequestParts, Multipart, Query, Request, State,
-};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Query, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
-use axum::middleware::{self, Next};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::Shared;
-use super::errors::ServiceError;
-use super::state::{ImageEntry, Listing};
-use crate::{BASE_PATH, TRAINING_KEY_HEADER};
+use crate::Shared;
+use crate::errors::ServiceError;
+use crate::state::{ImageEntry, Listing};
+use customvision_training::TRAINING_KEY_HEADER;
 
-type Extract = State<Arc<Shared>>;
+pub type Extract = State<Arc<Shared>>;
 
 /// Requests up to this size are read (uploads of 64 images).
-const BODY_LIMIT: usize = 128 * 1024 * 1024;
+pub const BODY_LIMIT: usize = 128 * 1024 * 1024;
 /// Ids per lookup or delete.
 const MAX_IDS: usize = 256;
 /// `take` of the listings.
 const DEFAULT_TAKE: usize = 50;
 const MAX_TAKE: usize = 256;
 
-pub fn router(shared: Arc<Shared>) -> Router {
-    let api = Router::new()
-        .route("/domains", get(projects::get_domains))
-        .route("/domains/{domain_id}", get(projects::get_domain))
-        .route(
-            "/projects",
-            get(projects::get_projects).post(projects::create_project),
-        )
-        .route(
-            "/projects/{project_id}",
-            get(projects::get_project)
-                .delete(projects::delete_project)
-                .patch(projects::update_project),
-        )
-        .route(
-            "/projects/{project_id}/train",
-            post(projects::train_project),
-        )
-        .route(
-            "/projects/{project_id}/iterations",
-            get(iterations::get_iterations),
-        )
-        .route(
-            "/projects/{project_id}/iterations/{iteration_id}",
-            get(iterations::get_iteration)
-                .delete(iterations::delete_iteration)
-                .patch(iterations::update_iteration),
-        )
-        .route(
-            "/projects/{project_id}/iterations/{iteration_id}/performance",
-            get(iterations::get_iteration_performance),
-        )
-        .route(
-            "/projects/{project_id}/iterations/{iteration_id}/performance/images",
-            get(iterations::get_image_performances),
-        )
-        .route(
-            "/projects/{project_id}/iterations/{iteration_id}/performance/images/count",
-            get(iterations::get_image_performance_count),
-        )
-        .route(
-            "/projects/{project_id}/iterations/{iteration_id}/export",
-            get(iterations::get_exports).post(iterations::export_iteration),
-        )
-        .route(
-            "/projects/{project_id}/tags",
-            get(tags::get_tags).post(tags::create_tag),
-        )
-        .route(
-            "/projects/{project_id}/tags/{tag_id}",
-            get(tags::get_tag)
-                .delete(tags::delete_tag)
-                .patch(tags::update_tag),
-        )
-        .route(
-            "/projects/{project_id}/images",
-            post(images::create_images_from_data).delete(images::delete_images),
-        )
-        .route(
-            "/projects/{project_id}/images/tagged",
-            get(images::get_tagged_images),
-        )
-        .route(
-            "/projects/{project_id}/images/tagged/count",
-            get(images::get_tagged_image_count),
-        )
-        .route(
-            "/projects/{project_id}/images/untagged",
-            get(images::get_untagged_images),
-        )
-        .route(
-            "/projects/{project_id}/images/untagged/count",
-            get(images::get_untagged_image_count),
-        )
-        .route(
-            "/projects/{project_id}/images/id",
-            get(images::get_images_by_ids),
-        )
-        .route(
-            "/projects/{project_id}/images/files",
-            post(images::create_images_from_files),
-        )
-        .route(
-            "/projects/{project_id}/images/urls",
-            post(images::create_images_from_urls),
-        )
-        .route(
-            "/projects/{project_id}/images/predictions",
-            post(images::create_images_from_predictions),
-        )
-        .route(
-            "/projects/{project_id}/images/tags",
-            post(images::create_image_tags).delete(images::delete_image_tags),
-        )
-        .route(
-            "/projects/{project_id}/images/regions",
-            post(images::create_image_regions).delete(images::delete_image_regions),
-        )
-        // As the spec declares it: no `/projects` segment.
-        .route(
-            "/{project_id}/images/{image_id}/regionproposals",
-            post(images::get_image_region_proposals),
-        )
-        .route(
-            "/projects/{project_id}/predictions",
-            delete(predictions::delete_prediction),
-        )
-        .route(
-            "/projects/{project_id}/predictions/query",
-            post(predictions::query_predictions),
-        )
-        .route(
-            "/projects/{project_id}/quicktest/url",
-            post(predictions::quick_test_image_url),
-        )
-        .route(
-            "/projects/{project_id}/quicktest/image",
-            post(predictions::quick_test_image),
-        )
-        .fallback(|| async { ServiceError::new("NotFound", "No such resource") });
-    Router::new()
-        .nest(BASE_PATH, api)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn_with_state(
-            Arc::clone(&shared),
-            check_key,
-        ))
-        .with_state(shared)
-}
-
 /// Every answer carries an `apim-request-id`, as the service's do; a missing or wrong key is 401.
-async fn check_key(State(shared): Extract, request: Request, next: Next) -> Response {
+pub async fn check_key(State(shared): Extract, request: Request, next: Next) -> Response {
     let key_ok = request
         .headers()
         .get(TRAINING_KEY_HEADER)
@@ -190,7 +50,7 @@ async fn check_key(State(shared): Extract, request: Request, next: Next) -> Resp
 }
 
 /// Ids arrive as text; a malformed one is a bad request, as on the service.
-fn id(text: &str, what: &str) -> Result<Uuid, ServiceError> {
+pub fn id(text: &str, what: &str) -> Result<Uuid, ServiceError> {
     Uuid::parse_str(text).map_err(|_| {
         ServiceError::new(
             "BadRequestInvalidIds",
@@ -200,13 +60,13 @@ fn id(text: &str, what: &str) -> Result<Uuid, ServiceError> {
 }
 
 /// A JSON body read into a model (the models accept camelCase and PascalCase keys).
-fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ServiceError> {
+pub fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ServiceError> {
     serde_json::from_slice(body)
         .map_err(|e| ServiceError::bad_request(format!("The body cannot be read: {e}")))
 }
 
 /// The fields of a PATCH body, keys lower-cased: the service matches them case-insensitively.
-fn patch_fields(body: &[u8]) -> Result<Map<String, Value>, ServiceError> {
+pub fn patch_fields(body: &[u8]) -> Result<Map<String, Value>, ServiceError> {
     match json_body::<Value>(body)? {
         Value::Object(fields) => Ok(fields
             .into_iter()
@@ -217,7 +77,7 @@ fn patch_fields(body: &[u8]) -> Result<Map<String, Value>, ServiceError> {
 }
 
 /// A nullable string field of a PATCH body: `Some(None)` for null.
-fn nullable_string(value: Value, name: &str) -> Result<Option<String>, ServiceError> {
+pub fn nullable_string(value: Value, name: &str) -> Result<Option<String>, ServiceError> {
     match value {
         Value::Null => Ok(None),
         Value::String(text) => Ok(Some(text)),
@@ -229,7 +89,7 @@ fn nullable_string(value: Value, name: &str) -> Result<Option<String>, ServiceEr
 
 /// The query parameters, matched case-insensitively by name.
 #[derive(Debug)]
-struct Params(Vec<(String, String)>);
+pub struct Params(Vec<(String, String)>);
 
 impl<S: Send + Sync> FromRequestParts<S> for Params {
     type Rejection = ServiceError;
@@ -242,14 +102,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
 }
 
 impl Params {
-    fn text(&self, name: &str) -> Option<&str> {
+    pub fn text(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
 
-    fn uuid(&self, name: &str) -> Result<Option<Uuid>, ServiceError> {
+    pub fn uuid(&self, name: &str) -> Result<Option<Uuid>, ServiceError> {
         self.text(name)
             .filter(|t| !t.is_empty())
             .map(|t| id(t, name))
@@ -257,7 +117,7 @@ impl Params {
     }
 
     /// A comma-joined list (`collectionFormat: csv`); `None` when absent or empty.
-    fn uuids(&self, name: &str) -> Result<Option<Vec<Uuid>>, ServiceError> {
+    pub fn uuids(&self, name: &str) -> Result<Option<Vec<Uuid>>, ServiceError> {
         let Some(text) = self.text(name).filter(|t| !t.is_empty()) else {
             return Ok(None);
         };
@@ -277,13 +137,13 @@ impl Params {
     }
 
     /// A list the operation requires.
-    fn required_uuids(&self, name: &str) -> Result<Vec<Uuid>, ServiceError> {
+    pub fn required_uuids(&self, name: &str) -> Result<Vec<Uuid>, ServiceError> {
         self.uuids(name)?.ok_or_else(|| {
             ServiceError::new("BadRequestInvalidIds", format!("`{name}` is required"))
         })
     }
 
-    fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, ServiceError> {
+    pub fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, ServiceError> {
         self.text(name)
             .map(|t| {
                 t.parse().map_err(|_| {
@@ -295,7 +155,7 @@ impl Params {
 
     /// `iterationId`, `tagIds` (at most 20), `orderBy` (`Newest` or `Oldest`), `take` (at most
     /// 256, default 50) and `skip`.
-    fn listing(&self) -> Result<Listing, ServiceError> {
+    pub fn listing(&self) -> Result<Listing, ServiceError> {
         let tag_ids = self.uuids("tagIds")?;
         if let Some(ids) = &tag_ids
             && ids.len() > 20
@@ -337,7 +197,7 @@ impl Params {
 
 /// The images of an upload: each `imageData` part of a `multipart/form-data` body, or the whole
 /// body when it is `application/octet-stream` (or `image/*`).
-async fn uploaded_images(request: Request) -> Result<Vec<ImageEntry>, ServiceError> {
+pub async fn uploaded_images(request: Request) -> Result<Vec<ImageEntry>, ServiceError> {
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)

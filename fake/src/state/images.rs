@@ -9,9 +9,9 @@ use super::{
     ImageData, ImageRecord, ImageSource, ImageTagRecord, ProjectRecord, RegionRecord, State,
     StoredImage, TagRecord, now,
 };
-use crate::fake::errors::{ServiceError, not_found_image};
-use crate::fake::imaging::{self, ImageFormat};
-use crate::models::{
+use crate::errors::{ServiceError, not_found_image};
+use crate::imaging::{self, ImageFormat};
+use customvision_training::{
     BoundingBox, Image, ImageCreateResult, ImageCreateStatus, ImageCreateSummary, ImageRegion,
     ImageRegionCreateEntry, ImageRegionCreateResult, ImageRegionCreateSummary, ImageRegionProposal,
     ImageTag, ImageTagCreateEntry, ImageTagCreateSummary, Region, RegionProposal,

@@ -6,9 +6,9 @@ use uuid::Uuid;
 use super::images::{image_uri, thumbnail_uri};
 use super::training::predict;
 use super::{ImageData, ImageEntry, PredictionRecord, State, now};
-use crate::fake::domains;
-use crate::fake::errors::ServiceError;
-use crate::models::{
+use crate::domains;
+use crate::errors::ServiceError;
+use customvision_training::{
     ImageCreateStatus, ImagePrediction, PredictionOrderBy, PredictionQueryResult,
     PredictionQueryToken, StoredImagePrediction,
 };

@@ -4,11 +4,11 @@ use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
 use axum::response::Response;
 
-use super::{Extract, Params, id, json_body, uploaded_images};
-use crate::fake::errors::ServiceError;
-use crate::fake::state::{ImageEntry, PredictionQuery};
-use crate::fake::wire;
-use crate::models::ImageUrl;
+use crate::errors::ServiceError;
+use crate::http::{Extract, Params, id, json_body, uploaded_images};
+use crate::state::{ImageEntry, PredictionQuery};
+use crate::wire;
+use customvision_training::ImageUrl;
 
 pub async fn quick_test_image(
     State(shared): Extract,

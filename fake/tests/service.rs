@@ -1,7 +1,9 @@
-//! The Training client against the embedded fake, over a real socket: the three iteration
-//! operations, the service's rules for updates, and the errors it answers with.
+//! The fake's own rules, through the Training client over a real socket: the key check (401),
+//! 404s with the service's `{code, message}`, updates that change only what a patch sets, calls
+//! from other tasks, and a server that stops when the fake is dropped. Every operation's
+//! results are covered end to end by the workspace's `tests/training_ops.rs`.
 
-use customvision_training::fake::FakeTraining;
+use customvision_fake::FakeTraining;
 use customvision_training::{IterationPatch, Training};
 use declarest::Error;
 use declarest::http::StatusCode;
@@ -19,75 +21,6 @@ async fn fake_with_two_iterations() -> (FakeTraining, Uuid, Uuid, Uuid) {
         .add_iteration(project, "Iteration 2", false)
         .expect("project exists");
     (fake, project, first.id, second.id)
-}
-
-#[tokio::test]
-async fn get_iterations_lists_the_projects_iterations_in_order() {
-    let (fake, project, first, second) = fake_with_two_iterations().await;
-    let iterations = fake
-        .client()
-        .unwrap()
-        .get_iterations(project)
-        .await
-        .unwrap();
-    let ids: Vec<Uuid> = iterations.iter().map(|i| i.id).collect();
-    assert_eq!(ids, [first, second]);
-    assert_eq!(iterations[0].name.as_deref(), Some("Iteration 1"));
-    assert!(iterations[0].is_default && !iterations[1].is_default);
-    assert!(
-        iterations
-            .iter()
-            .all(|i| i.project_id == project && i.trained_at.is_none())
-    );
-}
-
-#[tokio::test]
-async fn get_iteration_returns_the_one_asked_for() {
-    let (fake, project, _, second) = fake_with_two_iterations().await;
-    let iteration = fake
-        .client()
-        .unwrap()
-        .get_iteration(project, second)
-        .await
-        .unwrap();
-    assert_eq!(iteration.id, second);
-    assert_eq!(iteration.name.as_deref(), Some("Iteration 2"));
-    assert_eq!(iteration.status.as_deref(), Some("New"));
-}
-
-#[tokio::test]
-async fn update_iteration_renames_and_moves_the_default() {
-    let (fake, project, first, second) = fake_with_two_iterations().await;
-    let client = fake.client().unwrap();
-    let before = client.get_iteration(project, second).await.unwrap();
-
-    let patch = IterationPatch::default()
-        .name("Best Iteration".to_owned())
-        .is_default(true);
-    let after = client
-        .update_iteration(project, second, &patch)
-        .await
-        .unwrap();
-
-    assert_eq!(after.name.as_deref(), Some("Best Iteration"));
-    assert!(after.is_default);
-    assert!(
-        after.last_modified > before.last_modified,
-        "lastModified moves"
-    );
-    assert_eq!(
-        (after.id, after.created, after.project_id),
-        (before.id, before.created, before.project_id)
-    );
-    assert!(
-        !fake.iteration(project, first).unwrap().is_default,
-        "the old default is cleared"
-    );
-    assert_eq!(
-        fake.iteration(project, second).unwrap(),
-        after,
-        "the response is what the fake holds"
-    );
 }
 
 #[tokio::test]

@@ -3,9 +3,9 @@
 use uuid::Uuid;
 
 use super::{ProjectRecord, State, now};
-use crate::fake::domains;
-use crate::fake::errors::{ServiceError, not_found_domain};
-use crate::models::{Project, ProjectSettings};
+use crate::domains;
+use crate::errors::{ServiceError, not_found_domain};
+use customvision_training::{Project, ProjectSettings};
 
 /// The writable fields of a project, as read from an UpdateProject body.
 #[derive(Debug, Default)]
@@ -150,7 +150,7 @@ impl State {
     }
 
     /// GetDomain.
-    pub fn domain(&self, domain_id: Uuid) -> Result<crate::models::Domain, ServiceError> {
+    pub fn domain(&self, domain_id: Uuid) -> Result<customvision_training::Domain, ServiceError> {
         domains::find(domain_id).ok_or_else(|| not_found_domain(domain_id))
     }
 }

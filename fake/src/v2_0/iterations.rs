@@ -7,11 +7,11 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde_json::Value;
 
-use super::{Extract, Params, id, nullable_string, patch_fields};
-use crate::fake::errors::ServiceError;
-use crate::fake::state::{IterationUpdate, PerformanceQuery};
-use crate::fake::wire;
-use crate::models::{ExportFlavor, ExportPlatform};
+use crate::errors::ServiceError;
+use crate::http::{Extract, Params, id, nullable_string, patch_fields};
+use crate::state::{IterationUpdate, PerformanceQuery};
+use crate::wire;
+use customvision_training::{ExportFlavor, ExportPlatform};
 
 fn ids(project_id: &str, iteration_id: &str) -> Result<(uuid::Uuid, uuid::Uuid), ServiceError> {
     Ok((id(project_id, "project")?, id(iteration_id, "iteration")?))

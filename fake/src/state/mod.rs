@@ -17,8 +17,8 @@ use uuid::Uuid;
 
 use super::errors::{ServiceError, not_found_iteration, not_found_project};
 use super::imaging::ImageFormat;
-use crate::DateTime;
-use crate::models::{Export, Iteration, Prediction, Project};
+use customvision_training::DateTime;
+use customvision_training::{Export, Iteration, Prediction, Project};
 
 pub use images::{ImageEntry, Listing, NewImage};
 pub use predictions::PredictionQuery;
@@ -332,7 +332,7 @@ impl ProjectRecord {
             }
             for export in &mut record.exports {
                 if now >= export.ready_at && export.export.download_uri.is_none() {
-                    export.export.status = crate::models::ExportStatus::Done;
+                    export.export.status = customvision_training::ExportStatus::Done;
                     export.export.download_uri = Some(export.download_uri.clone());
                 }
             }

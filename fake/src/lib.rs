@@ -1,5 +1,13 @@
-//! An in-process fake of the Training service: a real HTTP server (axum) on 127.0.0.1 with an
-//! OS-assigned port, serving all 41 operations from data it keeps in memory.
+//! An in-process fake of the Custom Vision Training service, for examples and tests: a real HTTP
+//! server (axum) on 127.0.0.1 with an OS-assigned port, serving all 41 operations of the Training
+//! API v2.0 from data it keeps in memory.
+//!
+//! Where things are: `state/` is the in-memory service (projects, tags, images, iterations,
+//! predictions), which knows nothing of HTTP or API versions; `v2_0/` holds the v2.0 routes and
+//! their handlers; `http/` what every version's handlers share (the key check, reading ids,
+//! queries and bodies); `wire.rs` how answers are written (casing, v2.0 timestamps);
+//! `errors.rs` the service's `{code, message}` errors. A later API version adds its own routes
+//! beside `v2_0/`, over the same state.
 //!
 //! - It checks the `Training-Key` header (401 when missing or wrong) and answers errors with
 //!   the service's `{code, message}` body and the codes the v2.2+ spec lists (`BadRequest*`
@@ -19,7 +27,8 @@
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! use std::time::Duration;
-//! use customvision_training::{fake::FakeTraining, Training};
+//! use customvision_fake::FakeTraining;
+//! use customvision_training::Training;
 //!
 //! let fake = FakeTraining::builder()
 //!     .training_duration(Duration::from_millis(50))
@@ -36,21 +45,25 @@
 
 mod domains;
 mod errors;
+mod http;
 mod imaging;
-mod routes;
 mod state;
+mod v2_0;
 mod wire;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use axum::response::Response;
 use serde::Serialize;
 use tokio::sync::oneshot;
 use uuid::Uuid;
 
-use crate::models::{ImageCreateStatus, Iteration, Tag};
+use customvision_training::{ImageCreateStatus, Iteration, Tag};
 use state::{ImageEntry, NewImage, State, Timing};
 use wire::Casing;
 
@@ -177,7 +190,7 @@ impl FakeTrainingBuilder {
         });
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
-        let app = routes::router(Arc::clone(&shared));
+        let app = app(Arc::clone(&shared));
         let (shutdown, stop) = oneshot::channel::<()>();
         tokio::spawn(async move {
             let stopped = async {
@@ -195,6 +208,18 @@ impl FakeTrainingBuilder {
             shutdown: Some(shutdown),
         })
     }
+}
+
+/// Every version's routes under its base path, behind the key check, over one shared state.
+fn app(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .nest(v2_0::BASE_PATH, v2_0::routes())
+        .layer(DefaultBodyLimit::max(http::BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            http::check_key,
+        ))
+        .with_state(shared)
 }
 
 impl FakeTraining {
@@ -221,12 +246,12 @@ impl FakeTraining {
 
     /// The Training API's base URL on the fake.
     pub fn base_url(&self) -> String {
-        crate::base_url(&self.endpoint())
+        customvision_training::base_url(&self.endpoint())
     }
 
     /// A client for the fake, sending the right training key.
     pub fn client(&self) -> declarest::Result<declarest::Client> {
-        crate::client(&self.endpoint(), &self.shared.training_key)
+        customvision_training::client(&self.endpoint(), &self.shared.training_key)
     }
 
     /// Whether the fake answers the way the real v2.0 service did.

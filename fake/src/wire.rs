@@ -1,7 +1,7 @@
 //! How answers are written: JSON as the spec describes it, or, with the v2.0 quirks switched
-//! on, the way the real v2.0 service wrote it (see NOTES: timestamps without an offset and
-//! with trailing fractional zeros trimmed, `trainedAt` and empty `tags`/`regions` left out,
-//! and PascalCase keys for some operations).
+//! on, the way the real v2.0 service wrote it: timestamps without an offset (meaning UTC) and
+//! with trailing fractional zeros trimmed, `trainedAt` and empty `tags`/`regions` left out
+//! rather than null or empty, and PascalCase keys for TrainProject, UpdateTag and GetProjects.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::errors::ServiceError;
-use crate::DateTime;
+use customvision_training::DateTime;
 
 /// The keys of a body's objects: as the models name them, or PascalCase (v2.0 quirks only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
