@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 
-use crate::api::Api;
 use crate::error::{Error, Result};
 use crate::request::{Body, Request, RequestParts};
 use crate::response::Response;
+use crate::transport::Api;
 
 /// How long to wait for a TCP + TLS connection by default.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);

@@ -37,55 +37,189 @@
 //! exactly one path segment or query value; bodies and responses go through serde; the request
 //! goes out through an [`Api`], usually the reqwest-based [`Client`].
 //!
-//! # `#[endpoint(METHOD, "template", ...)]`
+//! This page is the reference of the attributes. Every mistake in them is a compile error on the
+//! offending token that says what to write instead.
+//!
+//! # `#[endpoint(METHOD, "template")]`
+//!
+//! On an `async fn` of a trait whose supertrait is [`Api`]; the method takes `&self`, has no
+//! body, and returns `declarest::Result<T>`.
+//!
 //! - `METHOD`: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `HEAD` or `OPTIONS`.
-//! - `template`: starts with `/`; literal segments and `<wireName>` placeholders, then optionally
-//!   `?<a>&<b>` query placeholders. `<projectId>` binds the argument `project_id`; bind another
-//!   argument with `#[param("projectId")]` on it.
-//! - `#[body]` on at most one argument: serialized as JSON. Not on GET, HEAD or DELETE.
-//! - `#[header("Name")]`: the argument is sent as that header; `#[header("Name", secret)]`
-//!   marks it sensitive, so it never shows in `Debug` output.
-//! - Query and header arguments may be `Option<T>` (left out when `None`) or slices / `Vec`s
-//!   (joined with commas). Values are anything implementing [`ParamValue`].
-//! - The return type is `declarest::Result<T>`: `T` is decoded from the JSON body; `()` accepts
-//!   any 2xx response, an empty 204 included.
+//! - `template`: starts with `/`; literal segments and `<wireName>` placeholders, then
+//!   optionally a query part of `<wireName>` placeholders and literal `key=value` items joined
+//!   with `&`. Each placeholder binds the argument named like it in snake_case (`<projectId>` →
+//!   `project_id`), or the argument marked `#[param("wireName")]`; every argument is bound once.
+//!
+//! ```no_run
+//! # use uuid::Uuid;
+//! # #[derive(serde::Deserialize)] pub struct Tag {}
+//! pub trait Tags: declarest::Api {
+//!     #[declarest::endpoint(GET, "/projects/<projectId>/tags/<tagId>?<iterationId>")]
+//!     async fn get_tag(&self, project_id: Uuid, #[param("tagId")] tag: Uuid,
+//!                      iteration_id: Option<Uuid>) -> declarest::Result<Tag>;
+//!
+//!     #[declarest::endpoint(POST, "/projects/<projectId>/tags?<name>&kind=regular")]
+//!     async fn create_tag(&self, project_id: Uuid, name: &str) -> declarest::Result<Tag>;
+//! }
+//! ```
+//!
+//! ## Arguments
+//!
+//! - **Path and query values** are anything implementing [`ParamValue`]: strings, integers,
+//!   floats, `bool`, [`uuid::Uuid`], or a type of your own. A path value is encoded as exactly
+//!   one segment; `""`, `.` and `..` are refused before sending ([`Error::InvalidRequest`]).
+//! - **Query and header values** may also be an `Option` (left out when `None`) or a slice /
+//!   `Vec` (joined with commas; left out when empty): see [`OptionalValue`].
+//! - `#[header("If-Match")]` sends the argument as that header; `#[header("Api-Key", secret)]`
+//!   also keeps its value out of `Debug` output, errors and logs.
+//! - `#[body]` (or `#[body(json)]`) on at most one argument sends it as JSON
+//!   (`application/json; charset=utf-8`); `#[body(bytes)]` sends raw bytes (anything
+//!   `Into<bytes::Bytes>`) as `application/octet-stream`. Not on GET, HEAD or DELETE.
+//! - `#[multipart("imageData")]` sends [`File`]s (one, a slice, a `Vec` or an `Option`) as
+//!   `multipart/form-data` parts of that field. Not together with `#[body]`.
+//!
+//! ```no_run
+//! # use uuid::Uuid;
+//! # #[derive(serde::Deserialize)] pub struct Summary {}
+//! # #[derive(serde::Serialize)] pub struct Batch {}
+//! pub trait Images: declarest::Api {
+//!     #[declarest::endpoint(POST, "/projects/<projectId>/images?<tagIds>")]
+//!     async fn upload(&self, project_id: Uuid, tag_ids: &[Uuid],
+//!                     #[multipart("imageData")] images: &[declarest::File])
+//!                     -> declarest::Result<Summary>;
+//!
+//!     #[declarest::endpoint(POST, "/projects/<projectId>/images/raw")]
+//!     async fn upload_one(&self, project_id: Uuid, #[body(bytes)] image: Vec<u8>)
+//!                         -> declarest::Result<Summary>;
+//!
+//!     #[declarest::endpoint(POST, "/projects/<projectId>/images/urls")]
+//!     async fn from_urls(&self, project_id: Uuid, #[body] batch: &Batch,
+//!                        #[header("If-Match")] etag: Option<&str>)
+//!                        -> declarest::Result<Summary>;
+//! }
+//! ```
+//!
+//! ## Limits
+//!
+//! Documented limits are declared and checked before anything is sent: `#[max_items(N)]` on a
+//! list argument, `#[max(N)]` on a number (an `Option` of them too), and the same on the fields
+//! of a [`Model`] sent as `#[body]`. A broken limit is [`Error::InvalidRequest`] saying which
+//! and by how much (`` `imageIds` has 300 items, over its limit of 256 by 44 ``).
+//!
+//! ```no_run
+//! # use uuid::Uuid;
+//! pub trait Listing: declarest::Api {
+//!     #[declarest::endpoint(GET, "/projects/<projectId>/images?<imageIds>&<take>")]
+//!     async fn images(&self, project_id: Uuid, #[max_items(256)] image_ids: &[Uuid],
+//!                     #[max(256)] take: Option<u32>) -> declarest::Result<Vec<serde_json::Value>>;
+//! }
+//! ```
+//!
+//! ## The return type
+//!
+//! `declarest::Result<T>`: `T` is decoded from the JSON body of a 2xx response; `()` accepts
+//! any 2xx response, an empty 204 included. Requests send `Accept: application/json`. A status
+//! outside 2xx is [`Error::Status`], keeping the status, headers and body.
+//!
+//! The generated method returns a `Send` future; doc comments and other attributes on it
+//! survive. Each endpoint's description ([`Endpoint`]: name, method, template, which argument
+//! goes where) is on every [`Request`], for middleware, logs and tools.
+//!
+//! # `#[declarest::api]`
+//!
+//! On the endpoint trait: adds `const ENDPOINTS: &'static [&'static Endpoint]`, the description
+//! of every `#[endpoint]` method in declaration order.
+//!
+//! ```
+//! # use uuid::Uuid;
+//! #[declarest::api]
+//! pub trait Projects: declarest::Api {
+//!     #[declarest::endpoint(GET, "/projects/<projectId>")]
+//!     async fn get_project(&self, project_id: Uuid) -> declarest::Result<serde_json::Value>;
+//!     #[declarest::endpoint(DELETE, "/projects/<projectId>")]
+//!     async fn delete_project(&self, project_id: Uuid) -> declarest::Result<()>;
+//! }
+//! impl Projects for declarest::Client {}
+//!
+//! let names: Vec<&str> = <declarest::Client as Projects>::ENDPOINTS.iter().map(|e| e.name()).collect();
+//! assert_eq!(names, ["get_project", "delete_project"]);
+//! ```
 //!
 //! # `#[derive(Patchable)]`
+//!
 //! On a model struct, derives `<Model>Patch`: every field not marked `#[read_only]`, each as an
 //! `Option` that is left out of the JSON when `None`. A nullable field (`Option<T>`) becomes
 //! `Option<Option<T>>`: `Some(None)` sends `null`. Serde's `rename_all` and `rename` carry over.
 //! The patch implements [`Patch`] (`is_empty`, `apply_to`, `between`) and has a setter per
 //! field. Name it otherwise with `#[patchable(name = "MyPatch")]`.
+//!
+//! ```
+//! # use declarest::Patchable;
+//! #[derive(Clone, serde::Serialize, serde::Deserialize, Patchable)]
+//! #[serde(rename_all = "camelCase")]
+//! pub struct Tag {
+//!     #[read_only] pub id: u32,
+//!     pub name: String,
+//!     pub description: Option<String>,
+//! }
+//!
+//! let patch = TagPatch::default().description(None);
+//! assert_eq!(serde_json::to_string(&patch).unwrap(), r#"{"description":null}"#);
+//! ```
+//!
+//! # `#[derive(Model)]`
+//!
+//! Marks a struct as a wire model: it accepts `#[read_only]` (listed in
+//! [`Model::READ_ONLY_FIELDS`], never changing how the model serializes), and `#[max_items(N)]`
+//! / `#[max(N)]` on fields, checked by [`Model::check_limits`] and before an endpoint sends the
+//! model as its `#[body]`.
+//!
+//! ```
+//! use declarest::Model;
+//!
+//! #[derive(serde::Serialize, Model)]
+//! pub struct Batch {
+//!     #[max_items(64)] pub images: Vec<String>,
+//!     #[read_only] pub id: Option<u32>,
+//! }
+//!
+//! let batch = Batch { images: vec![String::new(); 65], id: None };
+//! assert_eq!(Batch::READ_ONLY_FIELDS, ["id"]);
+//! assert!(batch.check_limits().unwrap_err().contains("65"));
+//! ```
 #![warn(missing_docs)]
 
 // Lets the macros' output, which names `::declarest`, work inside this crate's own tests.
 extern crate self as declarest;
 
-mod api;
 mod client;
-mod endpoint;
+mod description;
 mod error;
 mod limits;
+mod model;
 mod param;
 mod patch;
 mod request;
 mod response;
+mod transport;
 mod upload;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
-pub use api::Api;
 pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use declarest_macros::{Model, Patchable, api, endpoint};
-pub use endpoint::{BodyKind, Endpoint, Method, Param, ParamKind};
+pub use description::{BodyKind, Endpoint, Method, Param, ParamKind};
 pub use error::{DecodeError, Error, Result, ServiceError, StatusError};
 pub use limits::{Count, Number};
-pub use param::{ParamValue, ParamWriter, QueryValue};
-pub use patch::{Model, Patch};
+pub use model::Model;
+pub use param::{OptionalValue, ParamValue, ParamWriter};
+pub use patch::Patch;
 pub use request::{Body, Request, RequestParts};
 pub use response::Response;
+pub use transport::Api;
 pub use upload::{File, Parts, RawBody};
 
 /// The HTTP types requests and responses use (`StatusCode`, `HeaderMap`, ...), re-exported so

@@ -140,16 +140,16 @@ display_param!(
     i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
 );
 
-/// A value that can stand in a query parameter or a header: a [`ParamValue`], an `Option` of one
-/// (left out when `None`), or a list of them (joined with commas, the `csv` format; left out
-/// when empty, like `None`).
+/// The value of a query or header argument, which may be left out: a [`ParamValue`] (always
+/// sent), an `Option` of one (left out when `None`), or a slice or `Vec` of them (joined with
+/// commas, the `csv` format; left out when empty, like `None`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be used as a query or header value",
     label = "expected a `declarest::ParamValue`, an `Option` of one, or a slice or `Vec` of them",
     note = "implement `declarest::ParamValue` for your own type to opt it in"
 )]
-pub trait QueryValue {
-    /// Whether the parameter is sent at all: `None` is not.
+pub trait OptionalValue {
+    /// Whether the query parameter or header is sent at all: `None` and empty lists are not.
     fn is_present(&self) -> bool {
         true
     }
@@ -158,15 +158,15 @@ pub trait QueryValue {
     fn write_query(&self, out: &mut ParamWriter<'_>);
 }
 
-impl<T: ParamValue> QueryValue for T {
+impl<T: ParamValue> OptionalValue for T {
     fn write_query(&self, out: &mut ParamWriter<'_>) {
         self.write_param(out)
     }
 }
 
-impl<T: QueryValue> QueryValue for Option<T> {
+impl<T: OptionalValue> OptionalValue for Option<T> {
     fn is_present(&self) -> bool {
-        self.as_ref().is_some_and(QueryValue::is_present)
+        self.as_ref().is_some_and(OptionalValue::is_present)
     }
 
     fn write_query(&self, out: &mut ParamWriter<'_>) {
@@ -186,9 +186,9 @@ fn write_list<T: ParamValue>(items: &[T], out: &mut ParamWriter<'_>) {
 }
 
 /// Lists are joined with commas, and left out when empty.
-macro_rules! list_query_value {
+macro_rules! list_optional_value {
     ($([$($param:tt)*] $ty:ty;)*) => {$(
-        impl<$($param)*> QueryValue for $ty {
+        impl<$($param)*> OptionalValue for $ty {
             fn is_present(&self) -> bool {
                 !self[..].is_empty()
             }
@@ -200,7 +200,7 @@ macro_rules! list_query_value {
     )*};
 }
 
-list_query_value! {
+list_optional_value! {
     [T: ParamValue] &[T];
     [T: ParamValue] Vec<T>;
     [T: ParamValue] &Vec<T>;
@@ -212,7 +212,7 @@ list_query_value! {
 mod tests {
     use super::*;
 
-    fn component(value: impl QueryValue) -> String {
+    fn component(value: impl OptionalValue) -> String {
         let mut out = String::new();
         value.write_query(&mut ParamWriter::new(&mut out, Encoding::Component));
         out

@@ -9,11 +9,11 @@ pub use crate::request::RequestBuilder;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
-use crate::api::Api;
-use crate::endpoint::Endpoint;
+use crate::description::Endpoint;
 use crate::error::Result;
 use crate::request::Request;
 use crate::response::Response;
+use crate::transport::Api;
 
 /// Turns a response into the endpoint's return value. Passed to [`call`] as a function so that
 /// the response type's bound is checked (and reported) at the response type, apart from the

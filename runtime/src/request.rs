@@ -4,9 +4,9 @@ use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 
-use crate::endpoint::{Endpoint, Method};
+use crate::description::{Endpoint, Method};
 use crate::error::{Error, Result};
-use crate::param::{Encoding, ParamValue, ParamWriter, QueryValue};
+use crate::param::{Encoding, OptionalValue, ParamValue, ParamWriter};
 use crate::upload::{MultipartWriter, Parts, RawBody};
 
 const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
@@ -187,7 +187,7 @@ impl RequestBuilder {
     }
 
     /// One query parameter; absent values (`None`) are left out.
-    pub fn query<V: QueryValue>(&mut self, wire_name: &'static str, value: V) {
+    pub fn query<V: OptionalValue>(&mut self, wire_name: &'static str, value: V) {
         if !value.is_present() {
             return;
         }
@@ -208,7 +208,7 @@ impl RequestBuilder {
 
     /// One header; absent values (`None`) are left out. A secret one is marked sensitive, so it
     /// never shows in `Debug` output.
-    pub fn header<V: QueryValue>(&mut self, name: &'static HeaderName, value: V, secret: bool) {
+    pub fn header<V: OptionalValue>(&mut self, name: &'static HeaderName, value: V, secret: bool) {
         if !value.is_present() {
             return;
         }

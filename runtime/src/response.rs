@@ -6,7 +6,7 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::endpoint::Endpoint;
+use crate::description::Endpoint;
 use crate::error::{DecodeError, Error, Result, StatusError};
 
 /// A response as an [`Api`](crate::Api) hands it back: status, headers, the whole body.
