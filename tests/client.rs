@@ -63,15 +63,22 @@ async fn secrets_never_reach_logs_errors_or_debug_output() {
     ))
     .await
     .unwrap();
+    // Retries on, quickly: their events and the call's span are searched too.
+    let quick = declarest::RetryPolicy::default().initial_backoff(Duration::from_millis(1));
     let client = declarest::Client::builder(server.base_url())
         .secret_header("Training-Key", SECRET)
+        .retry(quick.clone())
         .build()
         .unwrap();
 
     let error = client.get_project(7).await.unwrap_err();
     let error2 = client.add_note(7, SECRET, "hello").await.unwrap_err();
     let request = server.take_requests();
-    assert_eq!(request.len(), 2, "both requests were sent");
+    assert_eq!(
+        request.len(),
+        5,
+        "the GET was sent 4 times (3 retries of a 500), the POST once"
+    );
     assert!(
         request.iter().all(|r| r
             .headers
@@ -82,18 +89,22 @@ async fn secrets_never_reach_logs_errors_or_debug_output() {
 
     let closed = declarest::Client::builder("http://127.0.0.1:9")
         .secret_header("Training-Key", SECRET)
+        .retry(quick)
         .build()
         .unwrap();
     let transport = closed.get_project(7).await.unwrap_err();
     assert!(
-        matches!(transport, Error::Transport { .. }),
+        matches!(transport, Error::Connect { attempts: 4, .. }),
         "{transport:?}"
     );
 
     let logged = logs.text();
     assert!(
-        logged.contains("get_project") && logged.contains("add_note"),
-        "the capture works: {logged}"
+        logged.contains("get_project")
+            && logged.contains("add_note")
+            && logged.contains("retrying")
+            && logged.contains("url.template"),
+        "the capture works, spans and retries included: {logged}"
     );
     for (what, text) in [
         ("logs", logged),

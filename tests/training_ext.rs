@@ -106,6 +106,28 @@ async fn waiting_returns_the_completed_iteration() {
 }
 
 #[tokio::test]
+async fn a_huge_or_infinite_backoff_waits_at_most_the_cap_and_never_panics() {
+    // The fields are public: any values must work. An infinite backoff jumps to the cap, which
+    // the deadline then bounds.
+    let api = Script::new(&["Training", "Training", "Completed"], 0);
+    let wait = TrainingWait {
+        initial_delay: Duration::from_millis(1),
+        max_delay: Duration::MAX,
+        backoff: f64::INFINITY,
+        deadline: Duration::from_millis(100),
+    };
+    let done = tokio::time::timeout(
+        Duration::from_secs(10),
+        api.wait_for_training(Uuid::from_u128(1), Uuid::from_u128(2), wait),
+    )
+    .await
+    .expect("bounded by the deadline")
+    .unwrap();
+    assert_eq!(done.status.as_deref(), Some("Completed"));
+    assert_eq!(api.requests().len(), 3);
+}
+
+#[tokio::test]
 async fn a_failed_training_is_an_error_with_the_iteration() {
     let api = Script::new(&["Training", "Failed"], 0);
     match api

@@ -272,3 +272,21 @@ async fn limits_stop_the_request_and_say_by_how_much() {
     );
     assert_eq!(server.request_count(), 2);
 }
+
+#[tokio::test]
+async fn a_multipart_argument_without_a_file_is_not_sent() {
+    // RFC 2046 requires at least one body part: an empty list is refused before sending.
+    let (server, client) = setup(CannedResponse::json(200, "{}")).await;
+    let error = client
+        .create_images_from_data(PROJECT, &[], None)
+        .await
+        .unwrap_err();
+    match &error {
+        Error::InvalidRequest { reason, .. } => assert_eq!(
+            reason,
+            "`imageData` has no file: a multipart/form-data body needs at least one part; pass a file"
+        ),
+        other => panic!("expected InvalidRequest, got {other:?}"),
+    }
+    assert_eq!(server.connection_count(), 0, "nothing was sent");
+}

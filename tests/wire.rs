@@ -141,6 +141,8 @@ fn client_at(server: &RecordingServer, base_path: &str) -> declarest::Client {
     declarest::Client::builder(server.base_url() + base_path)
         .secret_header("Training-Key", TRAINING_KEY)
         .timeout(Duration::from_secs(10))
+        // Retries as by default, without the default's waits.
+        .retry(declarest::RetryPolicy::default().initial_backoff(Duration::from_millis(1)))
         .build()
         .unwrap()
 }
@@ -664,6 +666,8 @@ async fn status_errors_keep_the_service_error_and_request_id() {
         Some(&b"upstream exploded"[..])
     );
     assert!(err.to_string().contains("upstream exploded"), "{err}");
+    assert_eq!(err.attempts(), 4, "a GET answered 500 is retried 3 times");
+    assert_eq!(server.take_requests().len(), 4);
 }
 
 #[tokio::test]

@@ -133,20 +133,24 @@ async fn calls_can_be_spawned_on_other_tasks() {
 #[tokio::test]
 async fn nothing_is_listening_after_the_fake_is_dropped() {
     let (fake, project, _, _) = fake_with_two_iterations().await;
-    let client = fake.client().unwrap();
+    // Retries off: a refused connection would otherwise be retried with backoff.
+    let client = declarest::Client::builder(fake.base_url())
+        .retry(declarest::RetryPolicy::none())
+        .build()
+        .unwrap();
     drop(fake);
     // Graceful shutdown finishes in-flight connections; give it a moment to close the listener.
     let mut last = None;
     for _ in 0..50 {
         match client.get_iterations(project).await {
-            Err(error @ Error::Transport { .. }) => {
+            Err(error @ Error::Connect { .. }) => {
                 last = Some(error);
                 break;
             }
             _ => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
         }
     }
-    let error = last.expect("a transport error once the fake is gone");
+    let error = last.expect("a connect error once the fake is gone");
     assert_eq!(error.status(), None);
     assert_eq!(error.endpoint(), Some("get_iterations"));
 }

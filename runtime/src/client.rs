@@ -1,26 +1,39 @@
-//! The HTTP client: reqwest with rustls, a base URL and default headers.
+//! The HTTP client: reqwest with rustls, a base URL and default headers; where a request is
+//! sent, retried, and its response read within bounds.
 
 use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use bytes::{Bytes, BytesMut};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use tracing::Instrument;
+use tracing::field::Empty;
 
-use crate::error::{Error, Result};
-use crate::request::{Body, Request, RequestParts};
+use crate::description::Endpoint;
+use crate::error::{BodyError, BodyErrorKind, Error, Result};
+use crate::request::{Body, Request};
 use crate::response::Response;
+use crate::retry::{Retrier, RetryPolicy};
 use crate::transport::Api;
 
 /// How long to wait for a TCP + TLS connection by default.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a whole request may take by default (the .NET SDKs' `HttpClient` default).
+/// How long a whole call may take by default, retries included (the .NET SDKs' `HttpClient`
+/// default).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
+/// The largest response body read by default; a larger one is [`BodyErrorKind::TooLarge`].
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 64 * 1024 * 1024;
+/// Same-origin redirects followed in a row at most.
+pub const MAX_REDIRECTS: usize = 10;
 
-/// An HTTP client for declared endpoints. Cheap to clone: clones share one connection pool.
+/// An HTTP client for declared endpoints. Cheap to clone: clones share one connection pool and
+/// one retry budget.
 ///
 /// Secret headers (see [`ClientBuilder::secret_header`]) never show in `Debug` output, error
-/// messages or logs.
+/// messages, logs or spans, and never go to another origin: redirects to another scheme, host
+/// or port are not followed (the 3xx comes back as [`Error::Status`]).
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -30,8 +43,14 @@ struct Inner {
     http: reqwest::Client,
     /// Without a trailing `/`; every request target starts with one.
     base_url: String,
+    /// The host (and port, when not the scheme's default), for spans.
+    server_address: String,
     /// The default headers, for `Debug` (the reqwest client holds its own copy).
     headers: HeaderMap,
+    timeout: Duration,
+    attempt_timeout: Option<Duration>,
+    max_response_size: u64,
+    retrier: Retrier,
 }
 
 impl Client {
@@ -41,13 +60,16 @@ impl Client {
         Client::builder(base_url).build()
     }
 
-    /// A builder, to set headers and timeouts.
+    /// A builder, to set headers, timeouts, retries and limits.
     pub fn builder(base_url: impl Into<String>) -> ClientBuilder {
         ClientBuilder {
             base_url: base_url.into(),
             headers: HeaderMap::new(),
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: None,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            retry: RetryPolicy::default(),
             problem: None,
         }
     }
@@ -57,39 +79,77 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// One call: every attempt, within the client's timeout, in one span.
     async fn execute(&self, request: Request) -> Result<Response> {
-        let RequestParts {
-            endpoint,
-            target,
-            headers,
-            content_type,
-            body,
-        } = request.into_parts();
-        let mut url = String::with_capacity(self.inner.base_url.len() + target.len());
-        url.push_str(&self.inner.base_url);
-        url.push_str(&target);
-        tracing::debug!(endpoint = endpoint.name(), method = endpoint.method().as_str(), target = %target, "sending request");
-
-        let mut builder = self.inner.http.request(endpoint.method().to_http(), url);
-        if !headers.is_empty() {
-            builder = builder.headers(headers);
+        let endpoint = request.endpoint();
+        let span = tracing::info_span!(
+            "http.client",
+            otel.name = endpoint.name(),
+            otel.kind = "client",
+            http.request.method = endpoint.method().as_str(),
+            url.template = endpoint.template(),
+            server.address = self.inner.server_address.as_str(),
+            http.response.status_code = Empty,
+            http.request.resend_count = Empty,
+            error.type = Empty,
+        );
+        let deadline = Instant::now() + self.inner.timeout;
+        let result = self
+            .inner
+            .retrier
+            .run(request, Some(deadline), |request| {
+                self.attempt(request, deadline)
+            })
+            .instrument(span.clone())
+            .await;
+        if !span.is_disabled() {
+            record_outcome(&span, &result);
         }
-        if let Some(content_type) = content_type {
+        result
+    }
+
+    /// One attempt: sends the request and reads the response, bounded in time and size.
+    async fn attempt(&self, request: Request, deadline: Instant) -> Result<Response> {
+        let endpoint = request.endpoint();
+        let name = endpoint.name();
+        let left = deadline.saturating_duration_since(Instant::now());
+        let timeout = self.inner.attempt_timeout.map_or(left, |t| t.min(left));
+        if timeout.is_zero() {
+            return Err(Error::timeout(
+                name,
+                "the client's timeout passed before this attempt",
+            ));
+        }
+        let parts = request.into_parts();
+        let mut url = String::with_capacity(self.inner.base_url.len() + parts.target.len());
+        url.push_str(&self.inner.base_url);
+        url.push_str(&parts.target);
+        tracing::debug!(target = %parts.target, "sending request");
+
+        let mut builder = self
+            .inner
+            .http
+            .request(endpoint.method().to_http(), url)
+            .timeout(timeout);
+        if !parts.headers.is_empty() {
+            builder = builder.headers(parts.headers);
+        }
+        if let Some(content_type) = parts.content_type {
             builder = builder.header(CONTENT_TYPE, content_type);
         }
-        match body {
+        match parts.body {
             Body::Empty => {}
             Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => {
                 builder = builder.body(bytes)
             }
         }
-        let name = endpoint.name();
-        let mut response = builder.send().await.map_err(|e| transport(name, e))?;
+        let mut response = builder.send().await.map_err(|e| send_error(name, e))?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        let body = response.bytes().await.map_err(|e| transport(name, e))?;
+        let body = read_body(response, self.inner.max_response_size)
+            .await
+            .map_err(|(kind, source)| body_error(endpoint, status, &headers, kind, source))?;
         tracing::debug!(
-            endpoint = name,
             status = status.as_u16(),
             bytes = body.len(),
             "received response"
@@ -98,18 +158,119 @@ impl Client {
     }
 }
 
-fn transport(endpoint: &'static str, error: reqwest::Error) -> Error {
+/// The status, the resends and the error type, on the call's span.
+fn record_outcome(span: &tracing::Span, result: &Result<Response>) {
+    let (status, attempts, error_type) = match result {
+        Ok(response) => {
+            let status = response.status();
+            let error_type = (!status.is_success()).then(|| status.as_str().to_owned());
+            (Some(status), response.attempts(), error_type)
+        }
+        Err(error) => (
+            error.status(),
+            error.attempts(),
+            Some(error_type(error).to_owned()),
+        ),
+    };
+    if let Some(status) = status {
+        span.record("http.response.status_code", status.as_u16());
+    }
+    if attempts > 1 {
+        span.record("http.request.resend_count", attempts - 1);
+    }
+    if let Some(error_type) = error_type {
+        span.record("error.type", error_type.as_str());
+    }
+}
+
+/// A low-cardinality name for the kind of failure (OpenTelemetry's `error.type`).
+fn error_type(error: &Error) -> &'static str {
+    match error {
+        Error::Connect { .. } => "connect",
+        Error::Transport { .. } => "transport",
+        Error::Timeout { .. } => "timeout",
+        Error::Status(_) => "status",
+        Error::Body(body) => match body.kind() {
+            BodyErrorKind::TooLarge { .. } => "body_too_large",
+            BodyErrorKind::Interrupted => "body_interrupted",
+            BodyErrorKind::TimedOut => "body_timeout",
+        },
+        Error::Decode(_) => "decode",
+        Error::InvalidRequest { .. } => "invalid_request",
+        Error::InvalidConfig { .. } => "invalid_config",
+    }
+}
+
+/// Reads the whole body, refusing more than `limit` bytes: at once when `Content-Length` says
+/// so (the connection is dropped unread), else as soon as more arrives. A body that comes in one
+/// chunk is not copied.
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: u64,
+) -> std::result::Result<Bytes, (BodyErrorKind, Option<reqwest::Error>)> {
+    let too_large = (BodyErrorKind::TooLarge { limit }, None);
+    let declared = response.content_length();
+    if declared.is_some_and(|length| length > limit) {
+        return Err(too_large);
+    }
+    let read_error = |e: reqwest::Error| {
+        let kind = if e.is_timeout() {
+            BodyErrorKind::TimedOut
+        } else {
+            BodyErrorKind::Interrupted
+        };
+        (kind, Some(e))
+    };
+    let Some(first) = response.chunk().await.map_err(read_error)? else {
+        return Ok(Bytes::new());
+    };
+    if first.len() as u64 > limit {
+        return Err(too_large);
+    }
+    let Some(second) = response.chunk().await.map_err(read_error)? else {
+        return Ok(first);
+    };
+    let capacity = declared.unwrap_or(0).min(limit) as usize;
+    let mut body = BytesMut::with_capacity(capacity.max(first.len() + second.len()));
+    body.extend_from_slice(&first);
+    let mut next = Some(second);
+    while let Some(chunk) = next {
+        if (body.len() + chunk.len()) as u64 > limit {
+            return Err(too_large);
+        }
+        body.extend_from_slice(&chunk);
+        next = response.chunk().await.map_err(read_error)?;
+    }
+    Ok(body.freeze())
+}
+
+fn body_error(
+    endpoint: &'static Endpoint,
+    status: reqwest::StatusCode,
+    headers: &HeaderMap,
+    kind: BodyErrorKind,
+    source: Option<reqwest::Error>,
+) -> Error {
+    Error::Body(Box::new(BodyError {
+        endpoint: endpoint.name(),
+        status,
+        headers: headers.clone(),
+        kind,
+        source: source.map(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>),
+        attempts: 1,
+    }))
+}
+
+/// A failure before a response head arrived.
+fn send_error(endpoint: &'static str, error: reqwest::Error) -> Error {
     // reqwest's Display names the URL but never a header, so no secret reaches the message.
-    if error.is_timeout() {
-        Error::Timeout {
-            endpoint,
-            source: Box::new(error),
-        }
+    if error.is_connect() {
+        // Includes a connect timeout: the request never left.
+        Error::connect(endpoint, error)
+    } else if error.is_timeout() {
+        Error::timeout(endpoint, error)
     } else {
-        Error::Transport {
-            endpoint,
-            source: Box::new(error),
-        }
+        Error::transport(endpoint, error)
     }
 }
 
@@ -124,6 +285,9 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
             .field("headers", &RedactedHeaders(&self.inner.headers))
+            .field("timeout", &self.inner.timeout)
+            .field("max_response_size", &self.inner.max_response_size)
+            .field("retry", self.inner.retrier.policy())
             .finish_non_exhaustive()
     }
 }
@@ -151,6 +315,9 @@ pub struct ClientBuilder {
     headers: HeaderMap,
     connect_timeout: Duration,
     timeout: Duration,
+    attempt_timeout: Option<Duration>,
+    max_response_size: u64,
+    retry: RetryPolicy,
     problem: Option<String>,
 }
 
@@ -199,9 +366,32 @@ impl ClientBuilder {
         self
     }
 
-    /// How long a whole request may take, body included (default [`DEFAULT_TIMEOUT`]).
+    /// How long a whole call may take, from the first attempt to the last byte of the last
+    /// response body, retries and their waits included (default [`DEFAULT_TIMEOUT`]).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take, body included (default: as long as the call's
+    /// [`timeout`](Self::timeout) leaves). A shorter one lets a stuck attempt be retried.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// The largest response body to read, in bytes (default [`DEFAULT_MAX_RESPONSE_SIZE`]).
+    /// A larger one is refused as soon as its `Content-Length` or its bytes say so, with an
+    /// [`Error::Body`] that keeps the status and headers, and memory stays bounded by the limit.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
+    /// When to retry (default [`RetryPolicy::default`]: up to 3 retries of what is safe to
+    /// send again); [`RetryPolicy::none`] turns retrying off. See [`RetryPolicy`] for the rules.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
         self
     }
 
@@ -222,17 +412,32 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .default_headers(headers.clone())
             .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
+            .redirect(same_origin_redirects())
             .user_agent(concat!("declarest/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| {
                 Error::invalid_config(format!("the HTTP client could not be built: {e}"))
             })?;
+        let server_address = reqwest::Url::parse(&base_url)
+            .ok()
+            .and_then(|url| {
+                let host = url.host_str()?.to_owned();
+                Some(match url.port() {
+                    Some(port) => format!("{host}:{port}"),
+                    None => host,
+                })
+            })
+            .unwrap_or_default();
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
+                server_address,
                 headers,
+                timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
+                max_response_size: self.max_response_size,
+                retrier: Retrier::new(self.retry),
             }),
         })
     }
@@ -245,8 +450,28 @@ impl fmt::Debug for ClientBuilder {
             .field("headers", &RedactedHeaders(&self.headers))
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("max_response_size", &self.max_response_size)
+            .field("retry", &self.retry)
             .finish()
     }
+}
+
+/// Follows a redirect only to the same origin (scheme, host and port), so that the secret
+/// headers, which every request carries, never reach another; at most [`MAX_REDIRECTS`] in a
+/// row. A redirect not followed comes back as the 3xx response it is.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if same_origin && attempt.previous().len() <= MAX_REDIRECTS {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
 }
 
 /// Checks the base URL and drops trailing slashes, so that joining it with a target that starts

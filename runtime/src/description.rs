@@ -42,6 +42,12 @@ impl Method {
         }
     }
 
+    /// Whether HTTP defines the method as idempotent (RFC 9110, 9.2.2): GET, HEAD, PUT, DELETE
+    /// and OPTIONS, not POST or PATCH.
+    pub const fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
+
     /// The same method as an [`http::Method`](reqwest::Method).
     pub fn to_http(self) -> reqwest::Method {
         match self {
@@ -148,6 +154,7 @@ pub struct Endpoint {
     path: &'static str,
     params: &'static [Param],
     body: BodyKind,
+    declared_idempotent: bool,
 }
 
 impl Endpoint {
@@ -167,7 +174,23 @@ impl Endpoint {
             path,
             params,
             body,
+            declared_idempotent: false,
         }
+    }
+
+    /// Marks the endpoint safe to repeat although its method is not: `#[endpoint(POST, "...",
+    /// idempotent)]`.
+    #[doc(hidden)]
+    pub const fn __idempotent(mut self) -> Self {
+        self.declared_idempotent = true;
+        self
+    }
+
+    /// Whether sending the request twice has the same effect as sending it once, so that it
+    /// may be retried after it may have reached the service: its method is idempotent (GET,
+    /// HEAD, PUT, DELETE, OPTIONS), or the declaration says so (`idempotent`).
+    pub const fn is_idempotent(&self) -> bool {
+        self.declared_idempotent || self.method.is_idempotent()
     }
 
     /// The method's name in the trait, e.g. `"update_iteration"`.

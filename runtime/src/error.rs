@@ -20,28 +20,49 @@ const REQUEST_ID_HEADER: &str = "apim-request-id";
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The request could not be sent, or its response not read: refused or reset connection,
-    /// DNS, TLS.
-    #[error("{endpoint}: could not reach the service: {source}")]
+    /// No connection could be made (refused, DNS, TLS handshake, connect timeout): the request
+    /// was not sent, so it is safe to send again whatever its method.
+    #[error("{endpoint}: could not connect to the service, nothing was sent: {source}{}", Attempts(*attempts))]
+    Connect {
+        /// The endpoint's name.
+        endpoint: &'static str,
+        /// What the transport reported.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+        /// How many attempts were made (1 unless retried).
+        attempts: u32,
+    },
+    /// The request may have been sent, but no response arrived: the connection was reset or
+    /// closed, or the response head was malformed.
+    #[error("{endpoint}: could not reach the service: {source}{}", Attempts(*attempts))]
     Transport {
         /// The endpoint's name.
         endpoint: &'static str,
         /// What the transport reported.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
+        /// How many attempts were made (1 unless retried).
+        attempts: u32,
     },
-    /// No response in time (the client's connect or request timeout).
-    #[error("{endpoint}: timed out: {source}")]
+    /// No response head in time (the client's timeout, or the attempt's).
+    #[error("{endpoint}: timed out: {source}{}", Attempts(*attempts))]
     Timeout {
         /// The endpoint's name.
         endpoint: &'static str,
         /// What the transport reported.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
+        /// How many attempts were made (1 unless retried).
+        attempts: u32,
     },
-    /// The service answered with a status outside 2xx.
+    /// The service answered with a status outside 2xx (a redirect that was not followed
+    /// included).
     #[error(transparent)]
     Status(Box<StatusError>),
+    /// The response head arrived, but its body could not be read: cut short, too slow, or over
+    /// the client's size limit. The status and headers are kept.
+    #[error(transparent)]
+    Body(Box<BodyError>),
     /// The service answered 2xx, but the body is not what the endpoint declares.
     #[error(transparent)]
     Decode(Box<DecodeError>),
@@ -61,8 +82,22 @@ pub enum Error {
     },
 }
 
+/// ` (after 3 attempts)` when a call was retried, nothing otherwise.
+struct Attempts(u32);
+
+impl fmt::Display for Attempts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 > 1 {
+            write!(f, " (after {} attempts)", self.0)
+        } else {
+            Ok(())
+        }
+    }
+}
+
 impl Error {
-    /// A transport failure, for [`Api`](crate::Api) implementations other than the built-in client.
+    /// A transport failure after the request may have been sent, for [`Api`](crate::Api)
+    /// implementations other than the built-in client.
     pub fn transport(
         endpoint: &'static str,
         source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
@@ -70,6 +105,59 @@ impl Error {
         Error::Transport {
             endpoint,
             source: source.into(),
+            attempts: 1,
+        }
+    }
+
+    /// A failure to connect, so the request was not sent, for [`Api`](crate::Api)
+    /// implementations other than the built-in client.
+    pub fn connect(
+        endpoint: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Error::Connect {
+            endpoint,
+            source: source.into(),
+            attempts: 1,
+        }
+    }
+
+    /// A timeout, for [`Api`](crate::Api) implementations other than the built-in client.
+    pub fn timeout(
+        endpoint: &'static str,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Error::Timeout {
+            endpoint,
+            source: source.into(),
+            attempts: 1,
+        }
+    }
+
+    /// How many attempts the call made: 1 unless it was retried (0 when nothing was sent
+    /// because the request was invalid).
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Connect { attempts, .. }
+            | Error::Transport { attempts, .. }
+            | Error::Timeout { attempts, .. } => *attempts,
+            Error::Status(e) => e.attempts,
+            Error::Body(e) => e.attempts,
+            Error::Decode(e) => e.attempts,
+            Error::InvalidRequest { .. } | Error::InvalidConfig { .. } => 0,
+        }
+    }
+
+    /// Records how many attempts the call made.
+    pub(crate) fn set_attempts(&mut self, n: u32) {
+        match self {
+            Error::Connect { attempts, .. }
+            | Error::Transport { attempts, .. }
+            | Error::Timeout { attempts, .. } => *attempts = n,
+            Error::Status(e) => e.attempts = n,
+            Error::Body(e) => e.attempts = n,
+            Error::Decode(e) => e.attempts = n,
+            Error::InvalidRequest { .. } | Error::InvalidConfig { .. } => {}
         }
     }
 
@@ -90,12 +178,13 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Status(e) => Some(e.status),
+            Error::Body(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
             _ => None,
         }
     }
 
-    /// The raw response body, for every error that had a response.
+    /// The raw response body, for every error that read one (a [`BodyError`] has none).
     pub fn body(&self) -> Option<&Bytes> {
         match self {
             Error::Status(e) => Some(&e.body),
@@ -108,6 +197,7 @@ impl Error {
     pub fn headers(&self) -> Option<&HeaderMap> {
         match self {
             Error::Status(e) => Some(&e.headers),
+            Error::Body(e) => Some(&e.headers),
             Error::Decode(e) => Some(&e.headers),
             _ => None,
         }
@@ -129,18 +219,24 @@ impl Error {
     /// The name of the endpoint the error came from, if any.
     pub fn endpoint(&self) -> Option<&'static str> {
         match self {
-            Error::Transport { endpoint, .. }
+            Error::Connect { endpoint, .. }
+            | Error::Transport { endpoint, .. }
             | Error::Timeout { endpoint, .. }
             | Error::InvalidRequest { endpoint, .. } => Some(endpoint),
             Error::Status(e) => Some(e.endpoint),
+            Error::Body(e) => Some(e.endpoint),
             Error::Decode(e) => Some(e.endpoint),
             Error::InvalidConfig { .. } => None,
         }
     }
 
-    /// Whether the request timed out.
+    /// Whether the call timed out, waiting for the response head or for its body.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout { .. })
+        match self {
+            Error::Timeout { .. } => true,
+            Error::Body(e) => e.kind == BodyErrorKind::TimedOut,
+            _ => false,
+        }
     }
 }
 
@@ -173,6 +269,8 @@ pub struct StatusError {
     pub body: Bytes,
     /// The body parsed as `{code, message}`, when it has that shape.
     pub service: Option<ServiceError>,
+    /// How many attempts the call made (1 unless retried).
+    pub attempts: u32,
 }
 
 impl StatusError {
@@ -181,6 +279,7 @@ impl StatusError {
         status: StatusCode,
         headers: HeaderMap,
         body: Bytes,
+        attempts: u32,
     ) -> Self {
         let service = serde_json::from_slice::<ServiceError>(&body).ok();
         StatusError {
@@ -189,6 +288,7 @@ impl StatusError {
             headers,
             body,
             service,
+            attempts,
         }
     }
 }
@@ -216,11 +316,77 @@ impl fmt::Display for StatusError {
         if let Some(id) = request_id(&self.headers) {
             write!(f, " (apim-request-id {id})")?;
         }
-        Ok(())
+        write!(f, "{}", Attempts(self.attempts))
     }
 }
 
 impl std::error::Error for StatusError {}
+
+/// Why a response body could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyErrorKind {
+    /// The body is larger than the client's limit (`Content-Length` said so, or more arrived);
+    /// the rest was not read and the connection was dropped.
+    TooLarge {
+        /// The client's limit, in bytes.
+        limit: u64,
+    },
+    /// The connection failed or closed before the whole body arrived.
+    Interrupted,
+    /// The body did not arrive in time.
+    TimedOut,
+}
+
+/// A response whose head arrived but whose body could not be read. The status and headers are
+/// kept; the body is not.
+#[derive(Debug)]
+pub struct BodyError {
+    /// The endpoint's name.
+    pub endpoint: &'static str,
+    /// The response status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// Why the body could not be read.
+    pub kind: BodyErrorKind,
+    /// What the transport reported, when it reported something.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    /// How many attempts the call made (1 unless retried).
+    pub attempts: u32,
+}
+
+impl BodyError {
+    /// Why the body could not be read.
+    pub fn kind(&self) -> BodyErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: the {} response's body ", self.endpoint, self.status)?;
+        match self.kind {
+            BodyErrorKind::TooLarge { limit } => {
+                write!(f, "is larger than the client's limit of {limit} bytes")?
+            }
+            BodyErrorKind::Interrupted => f.write_str("was cut short")?,
+            BodyErrorKind::TimedOut => f.write_str("did not arrive in time")?,
+        }
+        if let Some(source) = &self.source {
+            write!(f, ": {source}")?;
+        }
+        write!(f, "{}", Attempts(self.attempts))
+    }
+}
+
+impl std::error::Error for BodyError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// A 2xx response whose body does not decode as the declared type.
 #[derive(Debug)]
@@ -237,6 +403,8 @@ pub struct DecodeError {
     pub path: String,
     /// What serde reported.
     pub source: serde_json::Error,
+    /// How many attempts the call made (1 unless retried).
+    pub attempts: u32,
 }
 
 impl fmt::Display for DecodeError {

@@ -202,6 +202,7 @@ mod param;
 mod patch;
 mod request;
 mod response;
+mod retry;
 mod transport;
 mod upload;
 
@@ -209,16 +210,22 @@ mod upload;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT,
+    MAX_REDIRECTS,
+};
 pub use declarest_macros::{Model, Patchable, api, endpoint};
 pub use description::{BodyKind, Endpoint, Method, Param, ParamKind};
-pub use error::{DecodeError, Error, Result, ServiceError, StatusError};
-pub use limits::{Count, Number};
+pub use error::{BodyError, BodyErrorKind, DecodeError, Error, Result, ServiceError, StatusError};
+pub use limits::{Count, Number, NumberValue};
 pub use model::Model;
 pub use param::{OptionalValue, ParamValue, ParamWriter};
 pub use patch::Patch;
 pub use request::{Body, Request, RequestParts};
 pub use response::Response;
+pub use retry::{
+    DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_DELAY, DEFAULT_MAX_RETRIES, Retry, RetryPolicy,
+};
 pub use transport::Api;
 pub use upload::{File, Parts, RawBody};
 

@@ -37,8 +37,9 @@ impl Body {
 }
 
 /// One request, complete but for the client's base URL and default headers (among them
-/// `Accept: application/json`, which the client sends with every request).
-#[derive(Debug)]
+/// `Accept: application/json`, which the client sends with every request). Cloning it is cheap
+/// (the body is shared), which is how a retry sends it again.
+#[derive(Debug, Clone)]
 pub struct Request {
     endpoint: &'static Endpoint,
     target: String,
@@ -142,6 +143,9 @@ pub struct RequestBuilder {
     content_type: Option<HeaderValue>,
     body: Body,
     multipart: Option<MultipartWriter>,
+    /// Files written into `multipart`, with the field of the first: a body needs one.
+    multipart_files: usize,
+    multipart_field: &'static str,
     problem: Option<String>,
 }
 
@@ -157,6 +161,8 @@ impl RequestBuilder {
             content_type: None,
             body: Body::Empty,
             multipart: None,
+            multipart_files: 0,
+            multipart_field: "",
             problem: None,
         }
     }
@@ -248,12 +254,18 @@ impl RequestBuilder {
     /// One `multipart/form-data` part per file, under the field's name.
     pub fn parts<P: Parts>(&mut self, field: &'static str, files: P) {
         let writer = self.multipart.get_or_insert_with(MultipartWriter::new);
+        if self.multipart_field.is_empty() {
+            self.multipart_field = field;
+        }
         let mut problem = None;
+        let mut count = 0;
         files.for_each_file(&mut |file| {
+            count += 1;
             if problem.is_none() {
                 problem = writer.file(field, file).err();
             }
         });
+        self.multipart_files += count;
         if let Some(problem) = problem {
             self.fail(problem);
         }
@@ -268,6 +280,14 @@ impl RequestBuilder {
 
     /// The request, or the first problem found.
     pub fn finish(mut self) -> Result<Request> {
+        if self.multipart.is_some() && self.multipart_files == 0 {
+            // RFC 2046 requires at least one body part.
+            let problem = format!(
+                "`{}` has no file: a multipart/form-data body needs at least one part; pass a file",
+                self.multipart_field
+            );
+            self.fail(problem);
+        }
         if let Some(writer) = self.multipart.take() {
             match HeaderValue::try_from(writer.content_type()) {
                 Ok(content_type) => {

@@ -15,6 +15,8 @@ pub struct Response {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+    /// How many attempts it took: set by the retry layer, carried into errors.
+    attempts: u32,
 }
 
 impl Response {
@@ -24,6 +26,7 @@ impl Response {
             status,
             headers,
             body: body.into(),
+            attempts: 1,
         }
     }
 
@@ -50,6 +53,15 @@ impl Response {
         &self.body
     }
 
+    /// How many attempts the call made to get this response: 1 unless it was retried.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    pub(crate) fn set_attempts(&mut self, attempts: u32) {
+        self.attempts = attempts;
+    }
+
     /// Fails with [`Error::Status`] unless the status is 2xx.
     fn success(self, endpoint: &'static Endpoint) -> Result<Self> {
         if self.status.is_success() {
@@ -60,6 +72,7 @@ impl Response {
                 self.status,
                 self.headers,
                 self.body,
+                self.attempts,
             ))))
         }
     }
@@ -89,6 +102,7 @@ impl Response {
                 body: response.body,
                 path,
                 source,
+                attempts: response.attempts,
             }))
         })
     }

@@ -142,6 +142,13 @@ where
     })
 }
 
+/// The next pause: `delay × backoff` (a backoff under 1, or NaN, keeps it as it is), at most
+/// `max`. Any values, the fields being public: a huge or infinite backoff gives `max`.
+fn grow(delay: Duration, backoff: f64, max: Duration) -> Duration {
+    let factor = backoff.max(1.0);
+    Duration::try_from_secs_f64(delay.as_secs_f64() * factor).map_or(max, |next| next.min(max))
+}
+
 /// Waiting and paging on top of [`Training`]; implemented for every `Training`.
 pub trait TrainingExt: Training {
     /// Polls an iteration until it is `Completed` (returned), ends otherwise (`Failed`), or the
@@ -170,7 +177,7 @@ pub trait TrainingExt: Training {
                     });
                 }
                 tokio::time::sleep(delay.min(wait.deadline - waited)).await;
-                delay = delay.mul_f64(wait.backoff.max(1.0)).min(wait.max_delay);
+                delay = grow(delay, wait.backoff, wait.max_delay);
             }
         }
     }
@@ -260,5 +267,28 @@ fn training_state(iteration: &Iteration) -> State {
         Some(s) if s.eq_ignore_ascii_case("Completed") => State::Completed,
         Some(s) if s.eq_ignore_ascii_case("Failed") => State::Failed,
         _ => State::Running,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pause_grows_to_its_cap_whatever_the_values() {
+        let second = Duration::from_secs(1);
+        let cap = Duration::from_secs(15);
+        assert_eq!(grow(second, 1.5, cap), Duration::from_millis(1500));
+        assert_eq!(grow(Duration::from_secs(12), 1.5, cap), cap);
+        assert_eq!(
+            grow(second, 0.5, cap),
+            second,
+            "a backoff under 1 keeps the pause"
+        );
+        assert_eq!(grow(second, f64::NAN, cap), second);
+        assert_eq!(grow(second, f64::INFINITY, cap), cap);
+        assert_eq!(grow(second, f64::MAX, Duration::MAX), Duration::MAX);
+        assert_eq!(grow(Duration::MAX, 2.0, Duration::MAX), Duration::MAX);
+        assert_eq!(grow(Duration::MAX, 1.0, Duration::MAX), Duration::MAX);
     }
 }

@@ -247,6 +247,93 @@ fn a_bad_timestamp_fails_with_the_value() {
     assert!(error.to_string().contains("`yesterday`"), "{error}");
 }
 
+#[test]
+fn request_models_leave_unset_lists_out_of_the_json() {
+    // Unset means absent on the wire, as the SDKs of v2.0's time sent it: an empty list is
+    // never sent as `[]`.
+    let json = |value: &dyn erased::Json| value.to_json();
+    assert_eq!(
+        json(&ImageFileCreateBatch {
+            images: vec![],
+            tag_ids: vec![]
+        }),
+        serde_json::json!({})
+    );
+    assert_eq!(
+        json(&ImageFileCreateEntry {
+            name: None,
+            contents: None,
+            tag_ids: vec![],
+            regions: vec![]
+        }),
+        serde_json::json!({})
+    );
+    assert_eq!(
+        json(&ImageUrlCreateBatch {
+            images: vec![],
+            tag_ids: vec![]
+        }),
+        serde_json::json!({})
+    );
+    assert_eq!(
+        json(&ImageUrlCreateEntry {
+            url: Some("u".into()),
+            tag_ids: vec![],
+            regions: vec![]
+        }),
+        serde_json::json!({"url": "u"})
+    );
+    assert_eq!(
+        json(&ImageIdCreateBatch {
+            images: vec![],
+            tag_ids: vec![]
+        }),
+        serde_json::json!({})
+    );
+    assert_eq!(
+        json(&ImageIdCreateEntry {
+            id: id(IMAGE_A),
+            tag_ids: vec![],
+            regions: vec![]
+        }),
+        serde_json::json!({"id": IMAGE_A})
+    );
+    assert_eq!(
+        json(&ImageTagCreateBatch { tags: vec![] }),
+        serde_json::json!({})
+    );
+    assert_eq!(
+        json(&ImageRegionCreateBatch { regions: vec![] }),
+        serde_json::json!({})
+    );
+    let token = PredictionQueryToken {
+        session: None,
+        continuation: None,
+        max_count: 0,
+        order_by: PredictionOrderBy::Newest,
+        tags: vec![],
+        iteration_id: None,
+        start_time: None,
+        end_time: None,
+        application: None,
+    };
+    assert_eq!(
+        json(&token),
+        serde_json::json!({"maxCount": 0, "orderBy": "Newest"})
+    );
+}
+
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> serde_json::Value {
+            serde_json::to_value(self).expect("a model serializes")
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tags
 
@@ -450,7 +537,7 @@ fn image_file_create_batch_sends_exactly_the_spec_keys_and_round_trips() {
             "images": [
                 {"name": "hemlock_10.jpg", "contents": "aGVtbG9jaw==", "tagIds": [TAG_B],
                  "regions": [{"tagId": TAG_A, "left": 0.1, "top": 0.2, "width": 0.3, "height": 0.4}]},
-                {"contents": "Y2hlcnJ5", "tagIds": [], "regions": []}
+                {"contents": "Y2hlcnJ5"}
             ],
             "tagIds": [TAG_A]
         }),
@@ -479,8 +566,7 @@ fn image_url_create_batch_sends_exactly_the_spec_keys_and_round_trips() {
         &batch,
         json!({
             "images": [{"url": "https://example.invalid/hemlock.jpg", "tagIds": [TAG_A, TAG_B],
-                        "regions": [{"tagId": TAG_B, "left": 0.5, "top": 0.2, "width": 0.3, "height": 0.4}]}],
-            "tagIds": []
+                        "regions": [{"tagId": TAG_B, "left": 0.5, "top": 0.2, "width": 0.3, "height": 0.4}]}]
         }),
     );
     let pascal: ImageUrlCreateBatch = read(&format!(
@@ -504,7 +590,7 @@ fn image_id_create_batch_sends_exactly_the_spec_keys_and_round_trips() {
     sends_exactly(
         &batch,
         json!({
-            "images": [{"id": PREDICTION, "tagIds": [TAG_A], "regions": []}],
+            "images": [{"id": PREDICTION, "tagIds": [TAG_A]}],
             "tagIds": [TAG_B]
         }),
     );

@@ -137,11 +137,21 @@ pub struct ImageCreateResult {
 pub struct ImageFileCreateBatch {
     /// The images.
     #[max_items(64)]
-    #[serde(alias = "Images", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Images",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub images: Vec<ImageFileCreateEntry>,
     /// The tags to give every image.
     #[max_items(20)]
-    #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "TagIds",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tag_ids: Vec<Uuid>,
 }
 
@@ -156,10 +166,20 @@ pub struct ImageFileCreateEntry {
     #[serde(alias = "Contents", skip_serializing_if = "Option::is_none")]
     pub contents: Option<String>,
     /// The tags of the image.
-    #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "TagIds",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tag_ids: Vec<Uuid>,
     /// The regions of the image.
-    #[serde(alias = "Regions", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Regions",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub regions: Vec<Region>,
 }
 
@@ -191,11 +211,21 @@ pub struct Region {
 pub struct ImageUrlCreateBatch {
     /// The images.
     #[max_items(64)]
-    #[serde(alias = "Images", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Images",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub images: Vec<ImageUrlCreateEntry>,
     /// The tags to give every image.
     #[max_items(20)]
-    #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "TagIds",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tag_ids: Vec<Uuid>,
 }
 
@@ -207,10 +237,20 @@ pub struct ImageUrlCreateEntry {
     #[serde(alias = "Url", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The tags of the image.
-    #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "TagIds",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tag_ids: Vec<Uuid>,
     /// The regions of the image.
-    #[serde(alias = "Regions", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Regions",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub regions: Vec<Region>,
 }
 
@@ -221,11 +261,21 @@ pub struct ImageUrlCreateEntry {
 pub struct ImageIdCreateBatch {
     /// The images.
     #[max_items(64)]
-    #[serde(alias = "Images", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Images",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub images: Vec<ImageIdCreateEntry>,
     /// The tags to give every image.
     #[max_items(20)]
-    #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "TagIds",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tag_ids: Vec<Uuid>,
 }
 
@@ -237,10 +287,20 @@ pub struct ImageIdCreateEntry {
     #[serde(alias = "Id")]
     pub id: Uuid,
     /// The tags of the image.
-    #[serde(alias = "TagIds", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "TagIds",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tag_ids: Vec<Uuid>,
     /// The regions of the image.
-    #[serde(alias = "Regions", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Regions",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub regions: Vec<Region>,
 }
 
@@ -250,7 +310,12 @@ pub struct ImageIdCreateEntry {
 pub struct ImageTagCreateBatch {
     /// The image tags.
     #[max_items(128)]
-    #[serde(alias = "Tags", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Tags",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tags: Vec<ImageTagCreateEntry>,
 }
 
@@ -287,7 +352,12 @@ pub struct ImageTagCreateSummary {
 pub struct ImageRegionCreateBatch {
     /// The regions.
     #[max_items(64)]
-    #[serde(alias = "Regions", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Regions",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub regions: Vec<ImageRegionCreateEntry>,
 }
 

@@ -32,7 +32,12 @@ pub struct PredictionQueryToken {
     pub order_by: PredictionOrderBy,
     /// The tags to filter by, with their probability ranges (the service combines at most 2).
     #[max_items(2)]
-    #[serde(alias = "Tags", default, deserialize_with = "null_as_empty")]
+    #[serde(
+        alias = "Tags",
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tags: Vec<PredictionQueryTag>,
     /// The iteration whose predictions to return.
     #[serde(alias = "IterationId", skip_serializing_if = "Option::is_none")]
