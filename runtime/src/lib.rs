@@ -196,6 +196,7 @@ extern crate self as declarest;
 mod client;
 mod description;
 mod error;
+mod json_path;
 mod limits;
 mod model;
 mod param;

@@ -78,33 +78,35 @@ impl Response {
     }
 
     /// The declared return value, read from a 2xx JSON body.
+    ///
+    /// One deserializer per `T`, `serde_json::from_slice`: an empty body is read as `null` by
+    /// the same one (so only types that accept null, such as `Option`, fit), and where decoding
+    /// failed is found afterwards by a walk of the document that knows nothing of `T`.
     pub(crate) fn decode<T: DeserializeOwned>(self, endpoint: &'static Endpoint) -> Result<T> {
         let response = self.success(endpoint)?;
-        let decoded = if response.body.iter().all(u8::is_ascii_whitespace) {
-            // No document at all: only types that accept null (such as `Option`) fit.
-            T::deserialize(serde_json::Value::Null).map_err(|e| (String::new(), e))
+        let document: &[u8] = if response.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
         } else {
-            // The plain decoder on the way that almost always succeeds; only a failure is decoded
-            // again, tracking the path, to say where it failed.
-            serde_json::from_slice(&response.body).map_err(|plain| {
-                let mut de = serde_json::Deserializer::from_slice(&response.body);
-                match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                    Err(e) => (e.path().to_string(), e.into_inner()),
-                    Ok(_) => (String::new(), plain),
-                }
-            })
+            &response.body
         };
-        decoded.map_err(|(path, source)| {
-            Error::Decode(Box::new(DecodeError {
-                endpoint: endpoint.name(),
-                status: response.status,
-                headers: response.headers,
-                body: response.body,
-                path,
-                source,
-                attempts: response.attempts,
-            }))
-        })
+        match serde_json::from_slice(document) {
+            Ok(value) => Ok(value),
+            Err(source) => Err(response.decode_error(endpoint, source)),
+        }
+    }
+
+    /// Not generic, so compiled once for every response type.
+    fn decode_error(self, endpoint: &'static Endpoint, source: serde_json::Error) -> Error {
+        let path = crate::json_path::at_error(&self.body, source.line(), source.column());
+        Error::Decode(Box::new(DecodeError {
+            endpoint: endpoint.name(),
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+            path,
+            source,
+            attempts: self.attempts,
+        }))
     }
 
     /// Succeeds on any 2xx, whatever the body: for endpoints that return `()`.
