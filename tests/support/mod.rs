@@ -2,6 +2,7 @@
 //! `mod support;`. Each file uses only part of it, hence the `dead_code` and `unused_imports` allowances.
 #![allow(dead_code, unused_imports)]
 
+pub mod fault_server;
 pub mod recording_server;
 
 pub use recording_server::{CannedResponse, RecordedRequest, RecordingServer};
