@@ -36,6 +36,22 @@ pub fn upper_first(name: &str) -> String {
     }
 }
 
+/// `project_id` → `projectId`, `project-id` → `projectId`: the words of `name` (split at anything
+/// but letters and digits), joined in lower camel case, the usual wire name.
+pub fn lower_camel(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .enumerate()
+        .map(|(i, word)| {
+            if i == 0 {
+                word.to_owned()
+            } else {
+                upper_first(word)
+            }
+        })
+        .collect()
+}
+
 /// The candidate closest to `name`, if it is close enough to be a plausible typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(name);
@@ -85,6 +101,16 @@ mod tests {
         assert_eq!(snake_case("URLPath"), "url_path");
         assert_eq!(snake_case("v2Name"), "v2_name");
         assert_eq!(snake_case("already_snake"), "already_snake");
+    }
+
+    #[test]
+    fn lower_camel_of_argument_names() {
+        assert_eq!(lower_camel("project_id"), "projectId");
+        assert_eq!(lower_camel("project-id"), "projectId");
+        assert_eq!(lower_camel("_private"), "private");
+        assert_eq!(lower_camel("a__b_"), "aB");
+        assert_eq!(lower_camel("take"), "take");
+        assert_eq!(lower_camel(""), "");
     }
 
     #[test]

@@ -8,9 +8,11 @@ mod api;
 mod case;
 mod endpoint;
 mod errors;
-mod limit;
+mod limit_attr;
 mod model;
 mod patchable;
+mod private_path;
+mod read_only_attr;
 mod shape;
 #[cfg(test)]
 mod snapshot;

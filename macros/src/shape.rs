@@ -2,14 +2,14 @@
 
 use syn::{Data, DeriveInput, Fields, FieldsNamed};
 
-use crate::errors::Errors;
+use crate::errors::ErrorSink;
 
 /// The named fields of the struct `derive` is applied to. Anything else is reported on the token
 /// that makes it so (`enum`, `union`, the tuple fields, the generic parameter).
 pub fn named_fields<'a>(
     input: &'a DeriveInput,
     derive: &str,
-    errors: &mut Errors,
+    errors: &ErrorSink,
 ) -> Option<&'a FieldsNamed> {
     let ident = &input.ident;
     if let Some(param) = input.generics.params.first() {
