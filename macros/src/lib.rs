@@ -16,6 +16,8 @@ mod read_only_attr;
 mod shape;
 #[cfg(test)]
 mod snapshot;
+#[cfg(test)]
+mod testing;
 
 use proc_macro::TokenStream;
 

@@ -7,6 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
+use syn::ext::IdentExt;
 
 use crate::errors::{ErrorSink, ErrorStore};
 use crate::limit_attr::{Limit, is_limit};
@@ -33,7 +34,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         .iter()
         .filter(|field| is_read_only(field, &errors))
         .filter_map(|field| field.ident.as_ref())
-        .map(|ident| ident.to_string().trim_start_matches("r#").to_owned())
+        .map(|ident| ident.unraw().to_string())
         .collect();
     if errors.has_errors() {
         return store.into_compile_errors();
@@ -56,7 +57,7 @@ fn limit_checks(field: &syn::Field, errors: &ErrorSink) -> Vec<TokenStream> {
     let Some(ident) = &field.ident else {
         return Vec::new();
     };
-    let what = format!("`{}`", ident.to_string().trim_start_matches("r#"));
+    let what = format!("`{}`", ident.unraw());
     field
         .attrs
         .iter()
@@ -67,4 +68,27 @@ fn limit_checks(field: &syn::Field, errors: &ErrorSink) -> Vec<TokenStream> {
             quote!(#check?;)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    #[test]
+    fn raw_field_names_are_listed_and_checked_without_r_hash() {
+        let expanded = super::expand(quote! {
+            pub struct r#Match { #[read_only] pub r#ref: u32, #[max_items(2)] pub r#type: Vec<u8> }
+        })
+        .to_string();
+        assert!(!expanded.contains("compile_error"), "{expanded}");
+        assert!(
+            expanded.contains("impl :: declarest :: Model for r#Match"),
+            "{expanded}"
+        );
+        assert!(expanded.contains("& [\"ref\"]"), "{expanded}");
+        assert!(
+            expanded.contains("check_items (\"`type`\" , & self . r#type , 2)"),
+            "{expanded}"
+        );
+    }
 }

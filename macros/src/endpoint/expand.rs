@@ -3,6 +3,7 @@
 
 use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{TraitItemFn, Type, parse_quote};
 
@@ -66,8 +67,7 @@ pub fn generate(
 /// The associated const that holds a method's description: the method reads it, and
 /// `#[declarest::api]` lists it in the trait's `ENDPOINTS`.
 pub fn endpoint_const_ident(method: &syn::Ident) -> syn::Ident {
-    let name = method.to_string();
-    quote::format_ident!("__declarest_endpoint_{}", name.trim_start_matches("r#"))
+    quote::format_ident!("__declarest_endpoint_{}", method.unraw())
 }
 
 /// The run-time description, a `declarest::Endpoint` built in a const context.
@@ -77,12 +77,13 @@ fn description(
     template: &Template,
     bound: &Bound,
 ) -> TokenStream {
-    let name = item.sig.ident.to_string();
+    // Names as the API and tools know them: `type` for `r#type`.
+    let name = item.sig.ident.unraw().to_string();
     let method = attr.method_variant();
     let template_text = attr.template.value();
     let openapi = template.openapi_path();
     let params = bound.args.iter().map(|(arg, binding)| {
-        let argument = arg.ident.to_string();
+        let argument = arg.ident.unraw().to_string();
         let (wire, kind) = match binding {
             Binding::Path(wire) => (wire.clone(), quote!(Path)),
             Binding::Query(wire) => (wire.clone(), quote!(Query)),
@@ -244,7 +245,7 @@ fn add_limits(bound: &Bound) -> TokenStream {
                     format!("`{wire}`")
                 }
                 Binding::Header { name, .. } => format!("header `{name}`"),
-                Binding::Body(_) => format!("`{}`", arg.ident),
+                Binding::Body(_) => format!("`{}`", arg.ident.unraw()),
             };
             arg.limits.iter().map(move |limit| {
                 let ident = &arg.ident;
@@ -297,7 +298,7 @@ pub fn fallback(mut item: TraitItemFn) -> TokenStream {
     item.attrs.push(parse_quote!(#[allow(unused_variables, async_fn_in_trait, clippy::diverging_sub_expression)]));
     // A placeholder description, so that a trait-level `ENDPOINTS` list does not add errors.
     let const_ident = endpoint_const_ident(&item.sig.ident);
-    let name = item.sig.ident.to_string();
+    let name = item.sig.ident.unraw().to_string();
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals)]

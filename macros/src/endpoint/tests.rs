@@ -123,3 +123,53 @@ fn multipart_and_limits_expansion() {
     );
     assert_snapshot("endpoint_multipart_limits", &expanded);
 }
+
+/// The errors of one `#[endpoint]`.
+fn errors(attr: TokenStream, item: TokenStream) -> Vec<String> {
+    crate::testing::compile_errors(super::expand(attr, item))
+}
+
+#[test]
+fn raw_identifiers_bind_placeholders_and_are_described_without_r_hash() {
+    let expanded = super::expand(
+        quote!(GET, "/kinds/<type>?<match>"),
+        quote!(
+            async fn r#type(&self, r#type: &str, #[max(9)] r#match: u32) -> declarest::Result<()>;
+        ),
+    );
+    let text = expanded.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    assert!(text.contains("const __declarest_endpoint_type"), "{text}");
+    assert!(text.contains("Endpoint :: __new (\"type\""), "{text}");
+    assert!(
+        text.contains("Param :: __new (\"type\" , \"type\" , :: declarest :: ParamKind :: Path)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Param :: __new (\"match\" , \"match\" , :: declarest :: ParamKind :: Query)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("__request . path :: < & str > (\"type\" , r#type)"),
+        "{text}"
+    );
+    // The method keeps its raw name in Rust.
+    assert!(text.contains("fn r#type (& self"), "{text}");
+}
+
+#[test]
+fn raw_identifiers_in_suggestions_are_plain_names() {
+    let found = errors(
+        quote!(GET, "/kinds"),
+        quote!(
+            async fn get(&self, r#type_id: u32) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("add `<typeId>` to the template"),
+        "{found:?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The model struct as data: its fields, which are read-only or skipped, and the serde names to
 //! carry over. The rules on them are in `valid`.
 
+use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
 use syn::{
     Attribute, DeriveInput, GenericArgument, Ident, LitStr, Meta, PathArguments, Token, Type,
@@ -92,9 +93,9 @@ impl<'a> Model<'a> {
     }
 }
 
-/// `#[patchable(name = "IterationUpdate")]`, or `<Model>Patch`.
+/// `#[patchable(name = "IterationUpdate")]`, or `<Model>Patch` (`MatchPatch` for `r#Match`).
 fn patch_name(input: &DeriveInput, errors: &ErrorSink) -> Option<Ident> {
-    let mut name = Ident::new(&format!("{}Patch", input.ident), input.ident.span());
+    let mut name = Ident::new(&format!("{}Patch", input.ident.unraw()), input.ident.span());
     for attr in input
         .attrs
         .iter()

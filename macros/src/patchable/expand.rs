@@ -2,6 +2,7 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use super::ast::{Field, Model};
@@ -70,8 +71,7 @@ fn setter(field: &Field) -> TokenStream {
         nullable,
         ..
     } = field;
-    let name = ident.to_string();
-    let name = name.trim_start_matches("r#");
+    let name = ident.unraw();
     match nullable {
         Some(inner) => {
             let doc = format!("Sets `{name}`: a value, or `None` to send `null` and clear it.");

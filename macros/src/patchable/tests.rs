@@ -34,3 +34,16 @@ fn custom_patch_name() {
         "{expanded}"
     );
 }
+
+#[test]
+fn raw_struct_names_make_plain_patch_names() {
+    let expanded = super::expand(quote! {
+        pub struct r#Match { #[read_only] pub r#ref: u32, pub r#type: String }
+    })
+    .to_string();
+    assert!(!expanded.contains("compile_error"), "{expanded}");
+    assert!(expanded.contains("pub struct MatchPatch"), "{expanded}");
+    assert!(expanded.contains("type Model = r#Match"), "{expanded}");
+    assert!(expanded.contains("pub fn r#type (mut self"), "{expanded}");
+    assert!(expanded.contains("Sets `type`."), "{expanded}");
+}

@@ -1,5 +1,7 @@
 //! Step 2: each placeholder not bound by `#[param]` binds the argument named like it: `<projectId>`
-//! binds `project_id` (or `projectId`).
+//! binds `project_id` (or `projectId`), and `<type>` binds `r#type`.
+
+use syn::ext::IdentExt;
 
 use super::Placeholders;
 use crate::case::{closest, snake_case};
@@ -23,7 +25,8 @@ pub fn bind_by_name(
         }
         let expected = snake_case(&placeholder.name);
         let found = args.iter().position(|a| {
-            matches!(a.role, Role::Implicit) && (a.ident == expected || a.ident == placeholder.name)
+            let name = a.ident.unraw();
+            matches!(a.role, Role::Implicit) && (name == expected || name == placeholder.name)
         });
         if let Some(i) = found {
             placeholders.insert(placeholder.name.clone(), i);
@@ -32,7 +35,7 @@ pub fn bind_by_name(
         let unbound = args.iter().enumerate().filter(|(i, a)| {
             matches!(a.role, Role::Implicit) && !placeholders.values().any(|b| b == i)
         });
-        let names: Vec<String> = unbound.map(|(_, a)| a.ident.to_string()).collect();
+        let names: Vec<String> = unbound.map(|(_, a)| a.ident.unraw().to_string()).collect();
         let hint = match closest(&expected, names.iter().map(String::as_str)) {
             Some(c) => {
                 suggested.push(c.to_owned());

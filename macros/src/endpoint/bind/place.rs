@@ -3,6 +3,8 @@
 //! reported, and so are a second body, a body next to multipart parts, and a body on a method
 //! that has none.
 
+use syn::ext::IdentExt;
+
 use super::{Binding, Placeholders};
 use crate::case::{closest, lower_camel, snake_case};
 use crate::endpoint::ast::Arg;
@@ -65,7 +67,7 @@ pub fn place<'a>(
             (_, Some(name)) if path_names.contains(&name.as_str()) => Binding::Path(name),
             (_, Some(name)) => Binding::Query(name),
             (Role::Param(_), None) => continue, // reported by `explicit`
-            (Role::Implicit, None) if suggested.iter().any(|s| arg.ident == s) => {
+            (Role::Implicit, None) if suggested.iter().any(|s| arg.ident.unraw() == s) => {
                 continue; // reported by `by_name`, as a typo
             }
             (Role::Implicit, None) => {
@@ -79,7 +81,7 @@ pub fn place<'a>(
 }
 
 fn unbound(arg: &Arg, placeholders: &[&str], errors: &ErrorSink) {
-    let name = arg.ident.to_string();
+    let name = arg.ident.unraw().to_string();
     let hint = match closest(&name, placeholders.iter().copied()) {
         Some(p) => format!(
             "; did you mean the placeholder `<{p}>`? It binds an argument named `{}`, or use `#[param(\"{p}\")]`",
