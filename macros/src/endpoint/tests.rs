@@ -129,6 +129,16 @@ fn errors(attr: TokenStream, item: TokenStream) -> Vec<String> {
     crate::testing::compile_errors(super::expand(attr, item))
 }
 
+/// The errors for a `GET` of `template` by a method taking `project_id`.
+fn template_errors(template: &str) -> Vec<String> {
+    errors(
+        quote!(GET, #template),
+        quote!(
+            async fn get(&self, project_id: u32) -> declarest::Result<()>;
+        ),
+    )
+}
+
 #[test]
 fn raw_identifiers_bind_placeholders_and_are_described_without_r_hash() {
     let expanded = super::expand(
@@ -172,4 +182,37 @@ fn raw_identifiers_in_suggestions_are_plain_names() {
         found[0].contains("add `<typeId>` to the template"),
         "{found:?}"
     );
+}
+
+#[test]
+fn an_argument_bound_to_two_placeholders_is_reported_once_on_the_second() {
+    let found = template_errors("/projects/<projectId>/copies/<project_id>");
+    assert_eq!(
+        found,
+        [
+            "placeholders `<projectId>` and `<project_id>` both bind the argument `project_id`, but an argument fills one placeholder: bind `<project_id>` to another argument with `#[param(\"project_id\")]`, or remove one of the placeholders"
+        ]
+    );
+    // Across the path and the query too.
+    let found = template_errors("/projects/<project_id>?<projectId>");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("placeholders `<project_id>` and `<projectId>`"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_explicit_param_leaves_the_other_placeholder_to_the_named_argument() {
+    let found = errors(
+        quote!(GET, "/projects/<projectId>/copies/<project_id>"),
+        quote!(
+            async fn get(
+                &self,
+                project_id: u32,
+                #[param("projectId")] original: u32,
+            ) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(found, Vec::<String>::new());
 }

@@ -1,5 +1,6 @@
 //! Step 2: each placeholder not bound by `#[param]` binds the argument named like it: `<projectId>`
-//! binds `project_id` (or `projectId`), and `<type>` binds `r#type`.
+//! binds `project_id` (or `projectId`), and `<type>` binds `r#type`. An argument fills one
+//! placeholder.
 
 use syn::ext::IdentExt;
 
@@ -29,7 +30,20 @@ pub fn bind_by_name(
             matches!(a.role, Role::Implicit) && (name == expected || name == placeholder.name)
         });
         if let Some(i) = found {
-            placeholders.insert(placeholder.name.clone(), i);
+            let first = placeholders.iter().find(|&(_, &j)| j == i);
+            match (first, args.get(i)) {
+                (Some((first, _)), Some(arg)) => errors.at(
+                    placeholder.span,
+                    format!(
+                        "placeholders `<{first}>` and `<{name}>` both bind the argument `{arg}`, but an argument fills one placeholder: bind `<{name}>` to another argument with `#[param(\"{name}\")]`, or remove one of the placeholders",
+                        name = placeholder.name,
+                        arg = arg.ident,
+                    ),
+                ),
+                _ => {
+                    placeholders.insert(placeholder.name.clone(), i);
+                }
+            }
             continue;
         }
         let unbound = args.iter().enumerate().filter(|(i, a)| {
