@@ -78,11 +78,9 @@ impl Template {
             .collect()
     }
 
-    /// The path part of the text, before any `?`.
+    /// The path part of the text, before any `?` or `#`.
     pub fn path_text(&self) -> &str {
-        self.text
-            .split_once('?')
-            .map_or(self.text.as_str(), |(path, _)| path)
+        self.text.split(['?', '#']).next().unwrap_or_default()
     }
 
     /// The segments of the path part, each with the offset of its first byte in the text:
@@ -113,13 +111,18 @@ impl Template {
         let text = literal.value();
         let locate = Locator::new(literal, &text);
 
-        if let Some(at) = text.find('#') {
-            errors.at(
-                locate.span(at, at + 1),
-                "a template cannot have a fragment (`#`); percent-encode a literal `#` as `%23`",
-            );
-        }
-        let readable = text.as_str();
+        // A fragment is never sent: one error for it, and the text after `#` is not read further.
+        let readable = match text.split_once('#') {
+            Some((before, _)) => {
+                let at = before.len();
+                errors.at(
+                    locate.span(at, at + 1),
+                    "a template cannot have a fragment (`#`), which is never sent to the server; percent-encode a literal `#` as `%23`",
+                );
+                before
+            }
+            None => text.as_str(),
+        };
         let (path_text, query_text) = match readable.split_once('?') {
             Some((path, query)) => (path, Some((path.len() + 1, query))),
             None => (readable, None),

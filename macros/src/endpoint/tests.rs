@@ -216,3 +216,66 @@ fn an_explicit_param_leaves_the_other_placeholder_to_the_named_argument() {
     );
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn dot_segments_are_reported_with_the_path_they_resolve_to() {
+    for (template, dots, resolved) in [
+        ("/projects/../images", "parent", "/images"),
+        (
+            "/projects/./<projectId>",
+            "current",
+            "/projects/<projectId>",
+        ),
+        ("/a/b/%2e%2E/c", "parent", "/a/c"),
+        ("/a/b/.%2e", "parent", "/a/"),
+        ("/a/%2E/b", "current", "/a/b"),
+        ("/a/.", "current", "/a/"),
+        ("/..", "parent", "/"),
+    ] {
+        let found = template_errors(template);
+        assert_eq!(found.len(), 1, "{template}: {found:?}");
+        let message = &found[0];
+        assert!(
+            message.contains(&format!("means the {dots} directory")),
+            "{template}: {message}"
+        );
+        assert!(
+            message.contains(&format!("the request would go to `{resolved}`")),
+            "{template}: {message}"
+        );
+    }
+}
+
+#[test]
+fn empty_segments_are_reported_and_edges_are_not() {
+    for template in ["/projects//<projectId>", "//<projectId>", "/<projectId>//"] {
+        let found = template_errors(template);
+        assert_eq!(found.len(), 1, "{template}: {found:?}");
+        assert!(found[0].starts_with("empty path segment `//`"), "{found:?}");
+        assert!(found[0].contains("remove one `/`"), "{found:?}");
+    }
+    // A trailing `/`, dots inside a segment, and dots next to a placeholder are sent as written.
+    for template in [
+        "/projects/<projectId>/",
+        "/a.b/<projectId>",
+        "/.well-known/<projectId>",
+        "/a/.../<projectId>",
+        "/<projectId>.json",
+    ] {
+        assert_eq!(
+            template_errors(template),
+            Vec::<String>::new(),
+            "{template}"
+        );
+    }
+}
+
+#[test]
+fn a_fragment_is_one_error() {
+    let found = template_errors("/projects/<projectId>#a b");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("a template cannot have a fragment"),
+        "{found:?}"
+    );
+}

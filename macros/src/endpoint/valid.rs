@@ -193,8 +193,8 @@ fn returns(returns: &Returns, errors: &ErrorSink) -> Option<Returned> {
     }
 }
 
-/// Checks the template's shape: a path that starts with `/`, without empty segments, with each
-/// placeholder once.
+/// Checks the template's shape: a path that starts with `/`, whose segments are sent as written
+/// (no `//`, `.` or `..`), with each placeholder once.
 pub fn template(template: &Template, errors: &ErrorSink) {
     let text = &template.text;
     if !text.starts_with('/') {
@@ -212,7 +212,7 @@ pub fn template(template: &Template, errors: &ErrorSink) {
     duplicates(template, errors);
 }
 
-/// No empty segment (`//`).
+/// Segments that URL handling would not send as written.
 fn segments(template: &Template, errors: &ErrorSink) {
     let segments: Vec<(usize, &str)> = template.path_segments().collect();
     let last = segments.len().saturating_sub(1);
@@ -221,10 +221,56 @@ fn segments(template: &Template, errors: &ErrorSink) {
         if segment.is_empty() && i != 0 && i != last {
             errors.at(
                 template.span(start.saturating_sub(1), start + 1),
-                "empty path segment `//` in the template: remove one `/`",
+                "empty path segment `//` in the template: it names no resource, and servers and proxies often merge `//` into `/`, so the request could reach another route; remove one `/`",
+            );
+        } else if let Some(dots) = dot_segment(segment) {
+            let meaning = match dots {
+                Dots::Current => "the current directory (`.`)",
+                Dots::Parent => "the parent directory (`..`)",
+            };
+            errors.at(
+                template.span(start, start + segment.len()),
+                format!(
+                    "path segment `{segment}` in the template means {meaning}: URLs resolve `.` and `..` segments (percent-encoded ones too), so the request would go to `{}`, not to the path written; write that path instead",
+                    resolved_path(template)
+                ),
             );
         }
     }
+}
+
+enum Dots {
+    Current,
+    Parent,
+}
+
+/// `.`, `..` and their percent-encoded forms (`%2e`), as the URL standard reads them.
+fn dot_segment(segment: &str) -> Option<Dots> {
+    match segment.to_ascii_lowercase().replace("%2e", ".").as_str() {
+        "." => Some(Dots::Current),
+        ".." => Some(Dots::Parent),
+        _ => None,
+    }
+}
+
+/// The path part as a URL parser resolves its dot segments (RFC 3986, 5.2.4).
+fn resolved_path(template: &Template) -> String {
+    let segments: Vec<&str> = template.path_text().split('/').skip(1).collect();
+    let mut out: Vec<&str> = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let Some(dots) = dot_segment(segment) else {
+            out.push(segment);
+            continue;
+        };
+        if let Dots::Parent = dots {
+            out.pop();
+        }
+        // A trailing dot segment leaves a directory: `/a/..` is `/`, `/a/b/.` is `/a/b/`.
+        if i + 1 == segments.len() {
+            out.push("");
+        }
+    }
+    format!("/{}", out.join("/"))
 }
 
 /// Each placeholder once, in the path and the query together.
