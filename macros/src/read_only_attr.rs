@@ -18,6 +18,12 @@ pub fn is_read_only(field: &syn::Field, errors: &ErrorSink) -> bool {
                 errors.spanned(attr, "`#[read_only]` is repeated: once is enough")
             }
             Meta::Path(_) => read_only = true,
+            // On the arguments; on the whole attribute when the parentheses are empty, as an
+            // empty token list has no place of its own (its span would be the derive's).
+            Meta::List(list) if list.tokens.is_empty() => errors.spanned(
+                attr,
+                "`#[read_only]` takes no arguments: write `#[read_only]`, without parentheses",
+            ),
             Meta::List(list) => errors.spanned(
                 &list.tokens,
                 "`#[read_only]` takes no arguments: write `#[read_only]`",

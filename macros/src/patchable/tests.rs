@@ -47,3 +47,25 @@ fn raw_struct_names_make_plain_patch_names() {
     assert!(expanded.contains("pub fn r#type (mut self"), "{expanded}");
     assert!(expanded.contains("Sets `type`."), "{expanded}");
 }
+
+#[test]
+fn read_only_with_parentheses_or_a_value_is_reported_by_both_derives() {
+    for field in [
+        quote!(#[read_only()] pub id: u32),
+        quote!(#[read_only(always)] pub id: u32),
+        quote!(#[read_only = true] pub id: u32),
+    ] {
+        let input = quote!(pub struct Tag { #field, pub name: String });
+        for (derive, expanded) in [
+            ("Patchable", super::expand(input.clone())),
+            ("Model", crate::model::expand(input.clone())),
+        ] {
+            let found = crate::testing::compile_errors(expanded);
+            assert_eq!(found.len(), 1, "{derive} of {input}: {found:?}");
+            assert!(
+                found[0].starts_with("`#[read_only]` takes no"),
+                "{derive}: {found:?}"
+            );
+        }
+    }
+}
