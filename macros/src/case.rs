@@ -5,8 +5,10 @@ pub fn snake_case(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 4);
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            let prev = chars[i - 1];
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        if let Some(&prev) = prev
+            && c.is_uppercase()
+        {
             let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
             // A new word starts after a lower-case letter or digit, or at the last capital of an
             // acronym that is followed by a lower-case word (`URLs` stays one word; `URLPath` splits).

@@ -14,9 +14,10 @@ pub fn is_read_only(field: &syn::Field, errors: &ErrorSink) -> bool {
         .filter(|a| a.path().is_ident("read_only"))
     {
         match &attr.meta {
-            Meta::Path(_) if read_only => {
-                errors.spanned(attr, "`#[read_only]` is repeated: once is enough")
-            }
+            Meta::Path(_) if read_only => errors.spanned(
+                attr,
+                "`#[read_only]` is repeated: once is enough; remove this one",
+            ),
             Meta::Path(_) => read_only = true,
             // On the arguments; on the whole attribute when the parentheses are empty, as an
             // empty token list has no place of its own (its span would be the derive's).

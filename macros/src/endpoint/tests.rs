@@ -279,3 +279,19 @@ fn a_fragment_is_one_error() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_unknown_role_attribute_names_the_roles() {
+    let attr: syn::Attribute = syn::parse_quote!(#[bogus("x")]);
+    let Err(error) = super::attr::parse_role(&attr) else {
+        panic!("`#[bogus]` is not a role");
+    };
+    let message = error.to_string();
+    assert!(
+        message.starts_with("unknown argument role `#[bogus]`"),
+        "{message}"
+    );
+    for role in ["#[param(", "#[body]", "#[header(", "#[multipart("] {
+        assert!(message.contains(role), "{message}");
+    }
+}

@@ -49,22 +49,37 @@ fn signature(item: &TraitItemFn, errors: &ErrorSink) {
         errors.at(body.brace_token.span.join(), "an endpoint method has no body of its own: `#[endpoint]` writes it; replace the body with `;`");
     }
     if let Some(constness) = &sig.constness {
-        errors.at(constness.span, "an endpoint method cannot be `const`");
+        errors.at(
+            constness.span,
+            "an endpoint method cannot be `const`: remove `const`",
+        );
     }
     if let syn::Safety::Unsafe(token) = &sig.safety {
-        errors.at(token.span, "an endpoint method cannot be `unsafe`");
+        errors.at(
+            token.span,
+            "an endpoint method cannot be `unsafe`: remove `unsafe`",
+        );
     }
     if let Some(abi) = &sig.abi {
-        errors.spanned(abi, "an endpoint method cannot have an `extern` ABI");
+        errors.spanned(
+            abi,
+            "an endpoint method cannot have an `extern` ABI: remove it",
+        );
     }
     if let Some(variadic) = &sig.variadic {
-        errors.spanned(variadic, "an endpoint method cannot be variadic");
+        errors.spanned(
+            variadic,
+            "an endpoint method cannot be variadic: declare each argument with its type",
+        );
     }
     for param in sig.generics.type_params() {
         errors.spanned(param, "endpoint methods cannot be generic over types: use a concrete type (lifetimes are fine)");
     }
     for param in sig.generics.const_params() {
-        errors.spanned(param, "endpoint methods cannot be generic over constants");
+        errors.spanned(
+            param,
+            "endpoint methods cannot be generic over constants: use a concrete type or value",
+        );
     }
 }
 
@@ -122,7 +137,10 @@ fn header_name(name: &LitStr, errors: &ErrorSink) {
     let value = name.value();
     let is_token_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
     if value.is_empty() {
-        errors.at(name.span(), "a header name cannot be empty");
+        errors.at(
+            name.span(),
+            "a header name cannot be empty: name the header, as in `#[header(\"If-Match\")]`",
+        );
     } else if let Some(bad) = value.chars().find(|&c| !is_token_char(c)) {
         errors.at(
             name.span(),
@@ -140,7 +158,7 @@ fn form_field_name(field: &LitStr, errors: &ErrorSink) {
     if value.is_empty() || value.chars().any(|c| c.is_control() || c == '"') {
         errors.at(
             field.span(),
-            "a form field's name must be non-empty, without quotes or control characters",
+            "a form field's name must be non-empty, without quotes or control characters: name the field as the API does, as in `#[multipart(\"imageData\")]`",
         );
     }
 }

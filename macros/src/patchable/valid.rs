@@ -9,7 +9,7 @@ use crate::errors::ErrorSink;
 /// read-only" is worth saying.
 pub fn check<'m, 'a>(model: &'m Model<'a>, errors: &ErrorSink) -> Option<Vec<&'m Field<'a>>> {
     for marker in &model.struct_markers {
-        errors.spanned(marker, "`#[read_only]` goes on fields, not on the struct");
+        errors.spanned(marker, "`#[read_only]` goes on fields, not on the struct: move it to each field the server sets");
     }
     let fields = model.fields.as_ref()?;
     for field in fields.iter().filter(|f| !f.read_only) {
@@ -25,7 +25,7 @@ pub fn check<'m, 'a>(model: &'m Model<'a>, errors: &ErrorSink) -> Option<Vec<&'m
         errors.spanned(
             model.ident,
             format!(
-                "`{}` has no fields, so its patch could never change anything",
+                "`{}` has no fields, so its patch could never change anything: add the fields a client can change, or remove `#[derive(Patchable)]`",
                 model.ident
             ),
         );

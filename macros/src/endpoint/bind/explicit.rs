@@ -38,7 +38,7 @@ pub fn bind_params(
             errors.at(
                 wire.span(),
                 format!(
-                    "placeholder `<{name}>` is already bound to `{}`: a placeholder binds one argument",
+                    "placeholder `<{name}>` is already bound to `{}`: a placeholder binds one argument; remove one of the `#[param(\"{name}\")]`",
                     other.ident
                 ),
             );
