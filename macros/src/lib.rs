@@ -8,6 +8,8 @@ mod api;
 mod case;
 mod endpoint;
 mod errors;
+#[cfg(test)]
+mod fuzz;
 mod limit_attr;
 mod model;
 mod patchable;

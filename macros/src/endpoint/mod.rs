@@ -69,4 +69,4 @@ fn generate(attr: TokenStream, item: &mut TraitItemFn, errors: &ErrorSink) -> Op
 }
 
 #[cfg(test)]
-mod tests;
+pub mod tests;

@@ -9,48 +9,83 @@ fn expand_in_trait(attr: TokenStream, item: TokenStream) -> String {
     pretty(quote!(pub trait Api: declarest::Api { #method }))
 }
 
+/// The inputs of the expansion snapshots (`attr`, `item`), by snapshot name. They also seed the
+/// fuzz corpus.
+pub fn snapshot_inputs() -> Vec<(&'static str, TokenStream, TokenStream)> {
+    vec![
+        (
+            "endpoint_update_iteration",
+            quote!(PATCH, "/projects/<projectId>/iterations/<iterationId>"),
+            quote! {
+                /// Update a specific iteration.
+                async fn update_iteration(&self, project_id: Uuid, iteration_id: Uuid,
+                                          #[body] updated: &IterationPatch) -> declarest::Result<Iteration>;
+            },
+        ),
+        (
+            "endpoint_query_csv_header",
+            quote!(
+                GET,
+                "/projects/<projectId>/images/tagged?<iterationId>&<tagIds>&<take>&<skip>"
+            ),
+            quote! {
+                async fn get_tagged_images(&self, project_id: Uuid, iteration_id: Option<Uuid>,
+                                           tag_ids: Option<&[Uuid]>, take: Option<u32>, skip: Option<u32>,
+                                           #[header("Training-Key", secret)] key: &str)
+                    -> declarest::Result<Vec<Image>>;
+            },
+        ),
+        (
+            "endpoint_delete_no_content",
+            quote!(
+                DELETE,
+                "/projects/<projectId>/images?<imageIds>&api-version=2.0"
+            ),
+            quote! {
+                async fn delete_images(&self, #[param("projectId")] project: Uuid, image_ids: &[Uuid]) -> declarest::Result<()>;
+            },
+        ),
+        (
+            "endpoint_multipart_limits",
+            quote!(POST, "/projects/<projectId>/images?<tagIds>"),
+            quote! {
+                /// Add the provided images to the set of training images.
+                async fn create_images_from_data(&self, project_id: Uuid,
+                                                 #[multipart("imageData")] #[max_items(64)] image_data: &[declarest::File],
+                                                 #[max_items(20)] tag_ids: Option<&[Uuid]>)
+                    -> declarest::Result<ImageCreateSummary>;
+            },
+        ),
+    ]
+}
+
+/// Expands the snapshot input `name` and compares it with its snapshot.
+fn check_snapshot(name: &str) {
+    let (_, attr, item) = snapshot_inputs()
+        .into_iter()
+        .find(|(n, ..)| *n == name)
+        .expect("a snapshot input of that name");
+    assert_snapshot(name, &expand_in_trait(attr, item));
+}
+
 #[test]
 fn update_iteration_expansion() {
-    let expanded = expand_in_trait(
-        quote!(PATCH, "/projects/<projectId>/iterations/<iterationId>"),
-        quote! {
-            /// Update a specific iteration.
-            async fn update_iteration(&self, project_id: Uuid, iteration_id: Uuid,
-                                      #[body] updated: &IterationPatch) -> declarest::Result<Iteration>;
-        },
-    );
-    assert_snapshot("endpoint_update_iteration", &expanded);
+    check_snapshot("endpoint_update_iteration");
 }
 
 #[test]
 fn query_csv_optional_and_header_expansion() {
-    let expanded = expand_in_trait(
-        quote!(
-            GET,
-            "/projects/<projectId>/images/tagged?<iterationId>&<tagIds>&<take>&<skip>"
-        ),
-        quote! {
-            async fn get_tagged_images(&self, project_id: Uuid, iteration_id: Option<Uuid>,
-                                       tag_ids: Option<&[Uuid]>, take: Option<u32>, skip: Option<u32>,
-                                       #[header("Training-Key", secret)] key: &str)
-                -> declarest::Result<Vec<Image>>;
-        },
-    );
-    assert_snapshot("endpoint_query_csv_header", &expanded);
+    check_snapshot("endpoint_query_csv_header");
 }
 
 #[test]
 fn no_content_and_explicit_param_expansion() {
-    let expanded = expand_in_trait(
-        quote!(
-            DELETE,
-            "/projects/<projectId>/images?<imageIds>&api-version=2.0"
-        ),
-        quote! {
-            async fn delete_images(&self, #[param("projectId")] project: Uuid, image_ids: &[Uuid]) -> declarest::Result<()>;
-        },
-    );
-    assert_snapshot("endpoint_delete_no_content", &expanded);
+    check_snapshot("endpoint_delete_no_content");
+}
+
+#[test]
+fn multipart_and_limits_expansion() {
+    check_snapshot("endpoint_multipart_limits");
 }
 
 #[test]
@@ -107,21 +142,6 @@ fn errors_are_collected_not_stopped_at_the_first() {
             "missing `{expected}` in {expanded}"
         );
     }
-}
-
-#[test]
-fn multipart_and_limits_expansion() {
-    let expanded = expand_in_trait(
-        quote!(POST, "/projects/<projectId>/images?<tagIds>"),
-        quote! {
-            /// Add the provided images to the set of training images.
-            async fn create_images_from_data(&self, project_id: Uuid,
-                                             #[multipart("imageData")] #[max_items(64)] image_data: &[declarest::File],
-                                             #[max_items(20)] tag_ids: Option<&[Uuid]>)
-                -> declarest::Result<ImageCreateSummary>;
-        },
-    );
-    assert_snapshot("endpoint_multipart_limits", &expanded);
 }
 
 /// The errors of one `#[endpoint]`.

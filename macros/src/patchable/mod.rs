@@ -26,4 +26,4 @@ pub fn expand(input: TokenStream) -> TokenStream {
 }
 
 #[cfg(test)]
-mod tests;
+pub mod tests;

@@ -1,10 +1,11 @@
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::snapshot::{assert_snapshot, pretty};
 
-#[test]
-fn iteration_patch_expansion() {
-    let expanded = super::expand(quote! {
+/// The input of the expansion snapshot; it also seeds the fuzz corpus.
+pub fn snapshot_input() -> TokenStream {
+    quote! {
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
         #[serde(rename_all = "camelCase", deny_unknown_fields)]
         pub struct Iteration {
@@ -18,7 +19,12 @@ fn iteration_patch_expansion() {
             #[serde(skip)]
             pub local_note: String,
         }
-    });
+    }
+}
+
+#[test]
+fn iteration_patch_expansion() {
+    let expanded = super::expand(snapshot_input());
     assert_snapshot("patchable_iteration", &pretty(expanded));
 }
 
