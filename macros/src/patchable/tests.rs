@@ -75,3 +75,20 @@ fn read_only_with_parentheses_or_a_value_is_reported_by_both_derives() {
         }
     }
 }
+
+#[test]
+fn an_unnamed_field_is_reported_by_both_derives() {
+    let input = quote!(pub struct Record { pub id: u32, _: String });
+    for (derive, expanded) in [
+        ("Patchable", super::expand(input.clone())),
+        ("Model", crate::model::expand(input.clone())),
+    ] {
+        let found = crate::testing::compile_errors(expanded);
+        assert_eq!(
+            found,
+            [format!(
+                "`{derive}` needs every field named: a model is a JSON object, one key per field; name this field"
+            )]
+        );
+    }
+}
