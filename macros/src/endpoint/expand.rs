@@ -5,7 +5,10 @@ use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{TraitItemFn, Type, parse_quote};
+use syn::{
+    GenericArgument, PathArguments, ReturnType, TraitItemFn, Type, TypeImplTrait, TypeParamBound,
+    parse_quote,
+};
 
 use super::attr::{BodyFormat, EndpointAttr};
 use super::bind::{Binding, Bound};
@@ -31,9 +34,7 @@ pub fn generate(
     // borrow `self`; it is `Send` because `Api: Send + Sync`. The type keeps the call-site span,
     // like the call in `send`: a missing `Api` supertrait then surfaces in both at one span, so
     // as one error, with no rustc suggestion spliced into the user's tokens.
-    sig.output = parse_quote! {
-        -> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send
-    };
+    sig.output = returns_future_of(return_type);
 
     let const_ident = endpoint_const_ident(&item.sig.ident);
     let description = description(item, attr, template, bound);
@@ -62,6 +63,23 @@ pub fn generate(
             #send
         }
     }
+}
+
+/// `-> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send`, built as syntax
+/// rather than parsed from tokens: the user's type is put in place, never re-parsed, so no input
+/// can make this fail.
+fn returns_future_of(return_type: &Type) -> ReturnType {
+    // Fixed tokens: they parse, or every expansion would fail.
+    let mut future: TypeImplTrait =
+        parse_quote!(impl ::core::future::Future<Output = ()> + ::core::marker::Send);
+    if let Some(TypeParamBound::Trait(bound)) = future.bounds.first_mut()
+        && let Some(segment) = bound.path.segments.last_mut()
+        && let PathArguments::AngleBracketed(args) = &mut segment.arguments
+        && let Some(GenericArgument::AssocType(output)) = args.args.first_mut()
+    {
+        output.ty = return_type.clone();
+    }
+    ReturnType::Type(Default::default(), Box::new(Type::ImplTrait(future)))
 }
 
 /// The associated const that holds a method's description: the method reads it, and
