@@ -34,7 +34,7 @@ pub fn named_fields<'a>(
             Fields::Unit => {
                 errors.spanned(
                     ident,
-                    format!("`{derive}` needs named fields, but `{ident}` has none"),
+                    format!("`{derive}` needs named fields, but `{ident}` has none: declare the fields of the JSON object, as in `struct {ident} {{ id: u32 }}`"),
                 );
                 None
             }

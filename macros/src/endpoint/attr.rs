@@ -56,7 +56,12 @@ fn parse_args(input: ParseStream) -> syn::Result<EndpointAttr> {
             ),
         ));
     }
-    input.parse::<Token![,]>()?;
+    input.parse::<Token![,]>().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected `,` between the method and the path template: {USAGE}"),
+        )
+    })?;
     let template: LitStr = input.parse().map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -213,7 +218,12 @@ fn parse_header(input: ParseStream) -> syn::Result<Role> {
     })?;
     let mut secret = false;
     if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
-        let flag: Ident = input.parse()?;
+        let flag: Ident = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected a header option: the only one is `secret`, as in `#[header(\"Api-Key\", secret)]`",
+            )
+        })?;
         if flag != "secret" {
             return Err(syn::Error::new(
                 flag.span(),

@@ -315,3 +315,23 @@ fn an_unknown_role_attribute_names_the_roles() {
         assert!(message.contains(role), "{message}");
     }
 }
+
+#[test]
+fn attribute_syntax_errors_say_what_to_write() {
+    let method = quote!(
+        async fn get(&self, #[header("Api-Key", "secret")] key: &str) -> declarest::Result<()>;
+    );
+    let found = errors(quote!(GET, "/projects"), method);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("the only one is `secret`"), "{found:?}");
+
+    let method = quote!(
+        async fn get(&self) -> declarest::Result<()>;
+    );
+    let found = errors(quote!(GET "/projects"), method);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("expected `,` between the method and the path template"),
+        "{found:?}"
+    );
+}

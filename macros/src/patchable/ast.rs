@@ -107,7 +107,10 @@ fn patch_name(input: &DeriveInput, errors: &ErrorSink) -> Option<Ident> {
                 name = lit.parse::<Ident>().map_err(|_| {
                     syn::Error::new(
                         lit.span(),
-                        format!("`{}` is not a valid type name", lit.value()),
+                        format!(
+                            "`{}` is not a valid type name: write a Rust identifier, as in `#[patchable(name = \"TagUpdate\")]`",
+                            lit.value()
+                        ),
                     )
                 })?;
                 Ok(())

@@ -92,3 +92,22 @@ fn an_unnamed_field_is_reported_by_both_derives() {
         );
     }
 }
+
+#[test]
+fn shape_and_name_errors_say_what_to_write() {
+    let found = crate::testing::compile_errors(super::expand(quote!(
+        pub struct Empty;
+    )));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("as in `struct Empty { id: u32 }`"),
+        "{found:?}"
+    );
+
+    let found = crate::testing::compile_errors(super::expand(quote! {
+        #[patchable(name = "Tag Update")]
+        pub struct Tag { pub name: String }
+    }));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("write a Rust identifier"), "{found:?}");
+}
