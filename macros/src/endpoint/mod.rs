@@ -1,6 +1,6 @@
 //! `#[endpoint(METHOD, "template")]` on an `async fn` of a trait.
 //!
-//! The phases, each reporting into its own error sink:
+//! The phases, in order, each reporting into its own child of the call's error sink:
 //! - `attr` reads the attributes: `#[endpoint(..)]` and the arguments' roles;
 //! - `template` reads the path template into placeholders and literal text;
 //! - `ast` reads the method into data: its arguments and its return type;
@@ -48,11 +48,11 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
 /// Runs the phases; the method's code if every phase succeeded. The helper attributes are
 /// stripped from `item` either way.
 fn generate(attr: TokenStream, item: &mut TraitItemFn, errors: &ErrorSink) -> Option<TokenStream> {
-    let attr = errors.ok(attr::EndpointAttr::parse(attr));
-    let method = ast::EndpointFn::parse(item, errors);
+    let attr = errors.child().ok(attr::EndpointAttr::parse(attr));
     let template = attr
         .as_ref()
-        .map(|a| template::Template::parse(&a.template, errors));
+        .map(|a| template::Template::parse(&a.template, &errors.child()));
+    let method = ast::EndpointFn::parse(item, &errors.child());
     ast::strip_helper_attrs(item);
 
     let valid = errors.child();
@@ -60,6 +60,7 @@ fn generate(attr: TokenStream, item: &mut TraitItemFn, errors: &ErrorSink) -> Op
         valid::template(template, &valid);
     }
     let returned = valid::method(item, &method, &valid);
+    // Binding needs everything read and valid: any error so far stops here.
     if errors.has_errors() {
         return None;
     }
