@@ -8,7 +8,8 @@ use syn::{ItemTrait, TraitItem, parse_quote};
 use crate::endpoint::endpoint_const_ident;
 
 pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
-    let mut errors = crate::errors::Errors::default();
+    let store = crate::errors::ErrorStore::new();
+    let errors = store.sink();
     if !attr.is_empty() {
         errors.spanned(&attr, "`#[declarest::api]` takes no arguments");
     }
@@ -19,7 +20,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
                 Span::call_site(),
                 "`#[declarest::api]` goes on a trait whose methods are `#[endpoint]`s",
             );
-            let errors = errors.into_compile_errors();
+            let errors = store.into_compile_errors();
             return quote!(#errors #item);
         }
     };
@@ -37,7 +38,7 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
         /// The run-time description of every endpoint of this trait, in declaration order.
         const ENDPOINTS: &'static [&'static ::declarest::Endpoint] = &[#(Self::#consts),*];
     });
-    let errors = errors.into_compile_errors();
+    let errors = store.into_compile_errors();
     quote!(#errors #trait_item)
 }
 

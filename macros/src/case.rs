@@ -5,8 +5,10 @@ pub fn snake_case(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 4);
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            let prev = chars[i - 1];
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        if let Some(&prev) = prev
+            && c.is_uppercase()
+        {
             let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
             // A new word starts after a lower-case letter or digit, or at the last capital of an
             // acronym that is followed by a lower-case word (`URLs` stays one word; `URLPath` splits).
@@ -34,6 +36,22 @@ pub fn upper_first(name: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// `project_id` → `projectId`, `project-id` → `projectId`: the words of `name` (split at anything
+/// but letters and digits), joined in lower camel case, the usual wire name.
+pub fn lower_camel(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .enumerate()
+        .map(|(i, word)| {
+            if i == 0 {
+                word.to_owned()
+            } else {
+                upper_first(word)
+            }
+        })
+        .collect()
 }
 
 /// The candidate closest to `name`, if it is close enough to be a plausible typo.
@@ -85,6 +103,16 @@ mod tests {
         assert_eq!(snake_case("URLPath"), "url_path");
         assert_eq!(snake_case("v2Name"), "v2_name");
         assert_eq!(snake_case("already_snake"), "already_snake");
+    }
+
+    #[test]
+    fn lower_camel_of_argument_names() {
+        assert_eq!(lower_camel("project_id"), "projectId");
+        assert_eq!(lower_camel("project-id"), "projectId");
+        assert_eq!(lower_camel("_private"), "private");
+        assert_eq!(lower_camel("a__b_"), "aB");
+        assert_eq!(lower_camel("take"), "take");
+        assert_eq!(lower_camel(""), "");
     }
 
     #[test]

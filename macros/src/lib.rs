@@ -8,12 +8,18 @@ mod api;
 mod case;
 mod endpoint;
 mod errors;
-mod limit;
+#[cfg(test)]
+mod fuzz;
+mod limit_attr;
 mod model;
 mod patchable;
+mod private_path;
+mod read_only_attr;
 mod shape;
 #[cfg(test)]
 mod snapshot;
+#[cfg(test)]
+mod testing;
 
 use proc_macro::TokenStream;
 

@@ -1,8 +1,11 @@
-//! The arguments of `#[endpoint(METHOD, "template")]`.
+//! The attributes `#[endpoint]` reads: its own arguments, `#[endpoint(METHOD, "template")]`, and
+//! the role attributes of the method's arguments (`#[param]`, `#[body]`, `#[header]`,
+//! `#[multipart]`). Syntax only: the rules on their values are in `valid`.
 
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{ParseStream, Parser};
-use syn::{Ident, LitStr, Token};
+use syn::spanned::Spanned;
+use syn::{Attribute, Ident, LitStr, Token};
 
 /// The HTTP methods an endpoint can use, by their name in the attribute.
 pub const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -31,8 +34,13 @@ impl EndpointAttr {
 
     /// The variant of `declarest::Method`.
     pub fn method_variant(&self) -> Ident {
-        let mut name = self.method.to_ascii_lowercase();
-        name[..1].make_ascii_uppercase();
+        // `PATCH` → `Patch`. The method is one of `METHODS`, so this is an identifier.
+        let name: String = self
+            .method
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() })
+            .collect();
         Ident::new(&name, self.method_span)
     }
 }
@@ -48,7 +56,12 @@ fn parse_args(input: ParseStream) -> syn::Result<EndpointAttr> {
             ),
         ));
     }
-    input.parse::<Token![,]>()?;
+    input.parse::<Token![,]>().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected `,` between the method and the path template: {USAGE}"),
+        )
+    })?;
     let template: LitStr = input.parse().map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -99,4 +112,134 @@ fn parse_method(input: ParseStream) -> syn::Result<(String, Span)> {
             METHODS.join(", ")
         ),
     ))
+}
+
+/// The attributes that give an argument its role.
+const ROLE_ATTRS: [&str; 4] = ["body", "header", "param", "multipart"];
+
+/// How a `#[body]` is encoded.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BodyFormat {
+    /// `#[body]` or `#[body(json)]`.
+    Json,
+    /// `#[body(bytes)]`: `application/octet-stream`.
+    Bytes,
+}
+
+/// What an argument's attribute says it is.
+pub enum Role {
+    /// No attribute: bound to the placeholder named like it.
+    Implicit,
+    /// `#[param("wireName")]`: bound to that placeholder.
+    Param(LitStr),
+    /// `#[body]`, `#[body(json)]` or `#[body(bytes)]`.
+    Body(Span, BodyFormat),
+    /// `#[multipart("field")]`: one part per file, under the field's name.
+    Multipart(LitStr),
+    /// `#[header("Name")]` or `#[header("Name", secret)]`.
+    Header { name: LitStr, secret: bool },
+}
+
+/// Whether the attribute gives an argument its role (`#[body]`, `#[param(..)]`, ..).
+pub fn is_role(attr: &Attribute) -> bool {
+    ROLE_ATTRS.iter().any(|name| attr.path().is_ident(name))
+}
+
+/// The attribute's name, `body` for `#[body(..)]`.
+pub fn attr_name(attr: &Attribute) -> String {
+    attr.path()
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+const BODY_FORMATS: &str =
+    "write `#[body]` for a JSON body or `#[body(bytes)]` for raw `application/octet-stream` bytes";
+
+/// Reads a role attribute (see [`is_role`]). Only its syntax is checked here; what its values may
+/// be (a header name's characters, ..) is checked in `valid`.
+pub fn parse_role(attr: &Attribute) -> syn::Result<Role> {
+    match attr_name(attr).as_str() {
+        "body" => parse_body(attr),
+        "multipart" => {
+            let field: LitStr = attr.parse_args().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected the form field's name: `#[multipart(\"imageData\")]`",
+                )
+            })?;
+            Ok(Role::Multipart(field))
+        }
+        "param" => {
+            let wire: LitStr = attr.parse_args().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected the placeholder's name: `#[param(\"projectId\")]`",
+                )
+            })?;
+            Ok(Role::Param(wire))
+        }
+        "header" => attr.parse_args_with(parse_header),
+        other => Err(syn::Error::new_spanned(
+            attr,
+            format!(
+                "unknown argument role `#[{other}]`: the roles are `#[param(\"name\")]`, `#[body]`, `#[header(\"Name\")]` and `#[multipart(\"field\")]`"
+            ),
+        )),
+    }
+}
+
+fn parse_body(attr: &Attribute) -> syn::Result<Role> {
+    match &attr.meta {
+        syn::Meta::Path(path) => Ok(Role::Body(path.span(), BodyFormat::Json)),
+        syn::Meta::List(list) => {
+            let format: Ident = list
+                .parse_args()
+                .map_err(|e| syn::Error::new(e.span(), BODY_FORMATS))?;
+            match format.to_string().as_str() {
+                "json" => Ok(Role::Body(format.span(), BodyFormat::Json)),
+                "bytes" => Ok(Role::Body(format.span(), BodyFormat::Bytes)),
+                other => Err(syn::Error::new(
+                    format.span(),
+                    format!("unknown body format `{other}`: {BODY_FORMATS}"),
+                )),
+            }
+        }
+        syn::Meta::NameValue(nv) => Err(syn::Error::new_spanned(&nv.value, BODY_FORMATS)),
+    }
+}
+
+fn parse_header(input: ParseStream) -> syn::Result<Role> {
+    let header: LitStr = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected the header's name: `#[header(\"If-Match\")]` or `#[header(\"Api-Key\", secret)]`",
+        )
+    })?;
+    let mut secret = false;
+    if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+        let flag: Ident = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected a header option: the only one is `secret`, as in `#[header(\"Api-Key\", secret)]`",
+            )
+        })?;
+        if flag != "secret" {
+            return Err(syn::Error::new(
+                flag.span(),
+                format!("unknown header option `{flag}`: the only option is `secret`"),
+            ));
+        }
+        secret = true;
+        input.parse::<Option<Token![,]>>()?;
+    }
+    if !input.is_empty() {
+        return Err(input.error(
+            "unexpected tokens: write `#[header(\"Name\")]` or `#[header(\"Name\", secret)]`",
+        ));
+    }
+    Ok(Role::Header {
+        name: header,
+        secret,
+    })
 }

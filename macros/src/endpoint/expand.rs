@@ -1,14 +1,20 @@
-//! Code generation: a small body of calls into `declarest::__private`.
+//! Code generation: a small body of calls into the runtime's private module (see
+//! `crate::private_path`).
 
-use proc_macro2::{Literal, TokenStream, TokenTree};
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{TraitItemFn, Type, parse_quote};
+use syn::{
+    GenericArgument, PathArguments, ReturnType, TraitItemFn, Type, TypeImplTrait, TypeParamBound,
+    parse_quote,
+};
 
-use super::ast::{BodyFormat, EndpointFn, Output};
-use super::attr::EndpointAttr;
+use super::attr::{BodyFormat, EndpointAttr};
 use super::bind::{Binding, Bound};
 use super::template::{PathComponent, QueryComponent, Template};
+use super::valid::{Output, Returned};
+use crate::private_path::private;
 
 /// Room for a UUID in each path segment, so the target is allocated once in the usual case.
 const SEGMENT_GUESS: usize = 36;
@@ -17,20 +23,18 @@ pub fn generate(
     item: &TraitItemFn,
     attr: &EndpointAttr,
     template: &Template,
-    endpoint: &EndpointFn,
+    returned: &Returned,
     bound: &Bound,
 ) -> TokenStream {
     let attrs = &item.attrs;
     let mut sig = item.sig.clone();
     sig.asyncness = None;
-    let return_type = &endpoint.return_type;
+    let return_type = &returned.whole;
     // In a trait, the returned future captures every lifetime of the signature, so it may
     // borrow `self`; it is `Send` because `Api: Send + Sync`. The type keeps the call-site span,
     // like the call in `send`: a missing `Api` supertrait then surfaces in both at one span, so
     // as one error, with no rustc suggestion spliced into the user's tokens.
-    sig.output = parse_quote! {
-        -> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send
-    };
+    sig.output = returns_future_of(return_type);
 
     let const_ident = endpoint_const_ident(&item.sig.ident);
     let description = description(item, attr, template, bound);
@@ -40,7 +44,8 @@ pub fn generate(
     let query = add_query(template, bound);
     let headers = add_headers(bound);
     let body = add_body(bound);
-    let send = send(&endpoint.output);
+    let send = send(&returned.output);
+    let private = private(Span::call_site());
 
     quote! {
         #[doc(hidden)]
@@ -49,7 +54,7 @@ pub fn generate(
 
         #(#attrs)*
         #sig {
-            let mut __request = ::declarest::__private::RequestBuilder::new(Self::#const_ident, #capacity);
+            let mut __request = #private::RequestBuilder::new(Self::#const_ident, #capacity);
             #limits
             #path
             #query
@@ -60,11 +65,27 @@ pub fn generate(
     }
 }
 
+/// `-> impl ::core::future::Future<Output = #return_type> + ::core::marker::Send`, built as syntax
+/// rather than parsed from tokens: the user's type is put in place, never re-parsed, so no input
+/// can make this fail.
+fn returns_future_of(return_type: &Type) -> ReturnType {
+    // Fixed tokens: they parse, or every expansion would fail.
+    let mut future: TypeImplTrait =
+        parse_quote!(impl ::core::future::Future<Output = ()> + ::core::marker::Send);
+    if let Some(TypeParamBound::Trait(bound)) = future.bounds.first_mut()
+        && let Some(segment) = bound.path.segments.last_mut()
+        && let PathArguments::AngleBracketed(args) = &mut segment.arguments
+        && let Some(GenericArgument::AssocType(output)) = args.args.first_mut()
+    {
+        output.ty = return_type.clone();
+    }
+    ReturnType::Type(Default::default(), Box::new(Type::ImplTrait(future)))
+}
+
 /// The associated const that holds a method's description: the method reads it, and
 /// `#[declarest::api]` lists it in the trait's `ENDPOINTS`.
 pub fn endpoint_const_ident(method: &syn::Ident) -> syn::Ident {
-    let name = method.to_string();
-    quote::format_ident!("__declarest_endpoint_{}", name.trim_start_matches("r#"))
+    quote::format_ident!("__declarest_endpoint_{}", method.unraw())
 }
 
 /// The run-time description, a `declarest::Endpoint` built in a const context.
@@ -74,12 +95,13 @@ fn description(
     template: &Template,
     bound: &Bound,
 ) -> TokenStream {
-    let name = item.sig.ident.to_string();
+    // Names as the API and tools know them: `type` for `r#type`.
+    let name = item.sig.ident.unraw().to_string();
     let method = attr.method_variant();
     let template_text = attr.template.value();
     let openapi = template.openapi_path();
     let params = bound.args.iter().map(|(arg, binding)| {
-        let argument = arg.ident.to_string();
+        let argument = arg.ident.unraw().to_string();
         let (wire, kind) = match binding {
             Binding::Path(wire) => (wire.clone(), quote!(Path)),
             Binding::Query(wire) => (wire.clone(), quote!(Query)),
@@ -140,7 +162,10 @@ fn add_path(template: &Template, bound: &Bound) -> TokenStream {
         .map(|component| match component {
             PathComponent::Literal(text) => quote!(__request.literal(#text);),
             PathComponent::Parameter(p) => {
-                let arg = bound.args[bound.by_placeholder[&p.name]].0;
+                // `bind` gave every placeholder an argument.
+                let Some(arg) = bound.arg_of(&p.name) else {
+                    return TokenStream::new();
+                };
                 let (ident, wire) = (&arg.ident, &p.name);
                 let types = turbofish(&arg.ty);
                 quote_spanned!(arg.ty.span()=> __request.path #types (#wire, #ident);)
@@ -156,7 +181,10 @@ fn add_query(template: &Template, bound: &Bound) -> TokenStream {
         .map(|component| match component {
             QueryComponent::Literal(text) => quote!(__request.query_literal(#text);),
             QueryComponent::Parameter(p) => {
-                let arg = bound.args[bound.by_placeholder[&p.name]].0;
+                // `bind` gave every placeholder an argument.
+                let Some(arg) = bound.arg_of(&p.name) else {
+                    return TokenStream::new();
+                };
                 let (ident, wire) = (&arg.ident, &p.name);
                 let types = turbofish(&arg.ty);
                 quote_spanned!(arg.ty.span()=> __request.query #types (#wire, #ident);)
@@ -176,8 +204,9 @@ fn add_headers(bound: &Bound) -> TokenStream {
                 let ident = &arg.ident;
                 let types = turbofish(&arg.ty);
                 let call = quote_spanned!(arg.ty.span()=> __request.header #types (&NAME, #ident, #secret););
+                let private = private(Span::call_site());
                 Some(quote! {{
-                    static NAME: ::declarest::__private::HeaderName = ::declarest::__private::HeaderName::from_static(#lower);
+                    static NAME: #private::HeaderName = #private::HeaderName::from_static(#lower);
                     #call
                 }})
             }
@@ -199,18 +228,23 @@ fn add_body(bound: &Bound) -> TokenStream {
             match binding {
                 Binding::Body(BodyFormat::Json) => {
                     let json = quote_spanned!(span=> __request.json #types (&#ident););
+                    let private = private(Span::call_site());
                     // Only one of the two traits is used, depending on the body's type.
                     Some(quote! {
                         {
                             #[allow(unused_imports)]
-                            use ::declarest::__private::{CheckModelLimits as _, CheckNoLimits as _};
-                            __request.limit((&::declarest::__private::BodyLimits(&#ident)).check_limits());
+                            use #private::{CheckModelLimits as _, CheckNoLimits as _};
+                            __request.limit((&#private::BodyLimits(&#ident)).check_limits());
                         }
                         #json
                     })
                 }
-                Binding::Body(BodyFormat::Bytes) => Some(quote_spanned!(span=> __request.bytes #types (#ident);)),
-                Binding::Multipart(field) => Some(quote_spanned!(span=> __request.parts #types (#field, #ident);)),
+                Binding::Body(BodyFormat::Bytes) => {
+                    Some(quote_spanned!(span=> __request.bytes #types (#ident);))
+                }
+                Binding::Multipart(field) => {
+                    Some(quote_spanned!(span=> __request.parts #types (#field, #ident);))
+                }
                 _ => None,
             }
         })
@@ -229,7 +263,7 @@ fn add_limits(bound: &Bound) -> TokenStream {
                     format!("`{wire}`")
                 }
                 Binding::Header { name, .. } => format!("header `{name}`"),
-                Binding::Body(_) => format!("`{}`", arg.ident),
+                Binding::Body(_) => format!("`{}`", arg.ident.unraw()),
             };
             arg.limits.iter().map(move |limit| {
                 let ident = &arg.ident;
@@ -244,10 +278,17 @@ fn add_limits(bound: &Bound) -> TokenStream {
 /// at the response type; the `Api` bound by the call, at the attribute (see `generate`).
 fn send(output: &Output) -> TokenStream {
     let decoder = match output {
-        Output::Unit => quote!(::declarest::__private::decode_unit),
-        Output::Json(ty) => quote_spanned!(ty.span()=> ::declarest::__private::decode_json::<#ty>),
+        Output::Unit => {
+            let private = private(Span::call_site());
+            quote!(#private::decode_unit)
+        }
+        Output::Json(ty) => {
+            let private = private(ty.span());
+            quote_spanned!(ty.span()=> #private::decode_json::<#ty>)
+        }
     };
-    quote!(::declarest::__private::call(self, __request.finish(), #decoder))
+    let private = private(Span::call_site());
+    quote!(#private::call(self, __request.finish(), #decoder))
 }
 
 /// `::<Type>` for a value's builder call, so that a missing trait impl is reported at the
@@ -275,7 +316,7 @@ pub fn fallback(mut item: TraitItemFn) -> TokenStream {
     item.attrs.push(parse_quote!(#[allow(unused_variables, async_fn_in_trait, clippy::diverging_sub_expression)]));
     // A placeholder description, so that a trait-level `ENDPOINTS` list does not add errors.
     let const_ident = endpoint_const_ident(&item.sig.ident);
-    let name = item.sig.ident.to_string();
+    let name = item.sig.ident.unraw().to_string();
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals)]

@@ -1,19 +1,25 @@
 //! `#[endpoint(METHOD, "template")]` on an `async fn` of a trait.
 //!
-//! `attr` reads the attribute, `template` the path template, `ast` the method; `bind` checks that
-//! every placeholder and argument meet exactly once; `expand` writes the body.
+//! The phases, in order, each reporting into its own child of the call's error sink:
+//! - `attr` reads the attributes: `#[endpoint(..)]` and the arguments' roles;
+//! - `template` reads the path template into placeholders and literal text;
+//! - `ast` reads the method into data: its arguments and its return type;
+//! - `valid` checks every rule on what was read;
+//! - `bind` binds each argument to its place in the request (`bind/` has one file per step);
+//! - `expand` writes the method's body.
 
 mod ast;
 mod attr;
 mod bind;
 mod expand;
 mod template;
+mod valid;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::TraitItemFn;
 
-use crate::errors::Errors;
+use crate::errors::{ErrorSink, ErrorStore};
 
 pub use expand::endpoint_const_ident;
 
@@ -29,24 +35,39 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#error #item);
         }
     };
-    let mut errors = Errors::default();
-    let attr = errors.ok(attr::EndpointAttr::parse(attr));
-    let method = ast::EndpointFn::parse(&item, &mut errors);
-    let template = attr
-        .as_ref()
-        .and_then(|a| template::Template::parse(&a.template, &mut errors));
-    ast::strip_helper_attrs(&mut item);
-
-    if let (Some(attr), Some(template), Some(method)) = (&attr, &template, &method)
-        && let Some(bound) = bind::bind(attr, template, &method.args, &mut errors)
-        && errors.is_empty()
-    {
-        return expand::generate(&item, attr, template, method, &bound);
+    let store = ErrorStore::new();
+    let generated = generate(attr, &mut item, &store.sink());
+    if let Some(generated) = generated {
+        return generated;
     }
-    let errors = errors.into_compile_errors();
+    let errors = store.into_compile_errors();
     let item = expand::fallback(item);
     quote!(#errors #item)
 }
 
+/// Runs the phases; the method's code if every phase succeeded. The helper attributes are
+/// stripped from `item` either way.
+fn generate(attr: TokenStream, item: &mut TraitItemFn, errors: &ErrorSink) -> Option<TokenStream> {
+    let attr = errors.child().ok(attr::EndpointAttr::parse(attr));
+    let template = attr
+        .as_ref()
+        .map(|a| template::Template::parse(&a.template, &errors.child()));
+    let method = ast::EndpointFn::parse(item, &errors.child());
+    ast::strip_helper_attrs(item);
+
+    let valid = errors.child();
+    if let Some(template) = &template {
+        valid::template(template, &valid);
+    }
+    let returned = valid::method(item, &method, &valid);
+    // Binding needs everything read and valid: any error so far stops here.
+    if errors.has_errors() {
+        return None;
+    }
+    let (attr, template, returned) = (attr?, template?, returned?);
+    let bound = bind::bind(&attr, &template, &method.args, errors)?;
+    Some(expand::generate(item, &attr, &template, &returned, &bound))
+}
+
 #[cfg(test)]
-mod tests;
+pub mod tests;

@@ -3,7 +3,7 @@
 use proc_macro2::Span;
 use syn::LitStr;
 
-use crate::errors::Errors;
+use crate::errors::ErrorSink;
 
 /// One piece of the path part.
 #[derive(Debug, PartialEq)]
@@ -37,10 +37,13 @@ impl PartialEq for Placeholder {
     }
 }
 
-#[derive(Debug, PartialEq)]
+/// A template's pieces, with its text and where each byte of it is in the source.
 pub struct Template {
     pub path: Vec<PathComponent>,
     pub query: Vec<QueryComponent>,
+    /// The template as written, e.g. `/projects/<projectId>?<take>`.
+    pub text: String,
+    locate: Locator,
 }
 
 impl Template {
@@ -56,6 +59,14 @@ impl Template {
         path.chain(query)
     }
 
+    /// The names of the placeholders of the path part, in order.
+    pub fn path_placeholders(&self) -> impl Iterator<Item = &Placeholder> {
+        self.path.iter().filter_map(|c| match c {
+            PathComponent::Parameter(p) => Some(p),
+            PathComponent::Literal(_) => None,
+        })
+    }
+
     /// The path in OpenAPI style: `/projects/{projectId}`.
     pub fn openapi_path(&self) -> String {
         self.path
@@ -67,63 +78,86 @@ impl Template {
             .collect()
     }
 
-    /// Parses the template, reporting every problem found.
-    pub fn parse(literal: &LitStr, errors: &mut Errors) -> Option<Template> {
+    /// The path part of the text, before any `?` or `#`.
+    pub fn path_text(&self) -> &str {
+        self.text.split(['?', '#']).next().unwrap_or_default()
+    }
+
+    /// The segments of the path part, each with the offset of its first byte in the text:
+    /// `/a/<b>` gives `(0, "")`, `(1, "a")`, `(3, "<b>")`.
+    pub fn path_segments(&self) -> impl Iterator<Item = (usize, &str)> {
+        let mut offset = 0;
+        self.path_text().split('/').map(move |segment| {
+            let start = offset;
+            offset += segment.len() + 1;
+            (start, segment)
+        })
+    }
+
+    /// The span of `text[start..end]`: exact on compilers that support it, else the literal.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        self.locate.span(start, end)
+    }
+
+    /// The span of the whole template literal.
+    pub fn literal_span(&self) -> Span {
+        self.locate.literal.span()
+    }
+
+    /// Reads the template, reporting every piece that cannot be read (an unclosed `<`, a
+    /// character a URL cannot hold, ..) and leaving it out. The rules on the whole (a leading
+    /// `/`, no `..` segments, each placeholder once) are checked in `valid`.
+    pub fn parse(literal: &LitStr, errors: &ErrorSink) -> Template {
         let text = literal.value();
         let locate = Locator::new(literal, &text);
-        let mut fresh = Errors::default();
 
-        if !text.starts_with('/') {
-            let hint = if text.is_empty() {
-                "\"/\"".to_owned()
-            } else {
-                format!("\"/{text}\"")
-            };
-            fresh.at(
-                literal.span(),
-                format!("the path template must start with `/`: write {hint}"),
-            );
-        }
-        if let Some(at) = text.find('#') {
-            fresh.at(
-                locate.span(at, at + 1),
-                "a template cannot have a fragment (`#`); percent-encode a literal `#` as `%23`",
-            );
-        }
-        let (path_text, query_text) = match text.split_once('?') {
+        // A fragment is never sent: one error for it, and the text after `#` is not read further.
+        let readable = match text.split_once('#') {
+            Some((before, _)) => {
+                let at = before.len();
+                errors.at(
+                    locate.span(at, at + 1),
+                    "a template cannot have a fragment (`#`), which is never sent to the server; percent-encode a literal `#` as `%23`",
+                );
+                before
+            }
+            None => text.as_str(),
+        };
+        let (path_text, query_text) = match readable.split_once('?') {
             Some((path, query)) => (path, Some((path.len() + 1, query))),
-            None => (text.as_str(), None),
+            None => (readable, None),
         };
 
-        let path = parse_path(path_text, &locate, &mut fresh);
+        let path = parse_path(path_text, &locate, errors);
         let query = query_text.map_or_else(Vec::new, |(offset, _)| {
-            parse_query(&text, offset, &locate, &mut fresh)
+            parse_query(readable, offset, &locate, errors)
         });
-        let template = Template { path, query };
-        check_duplicates(&template, &mut fresh);
-
-        match fresh.into_error() {
-            Some(e) => {
-                errors.push(e);
-                None
-            }
-            None => Some(template),
+        Template {
+            path,
+            query,
+            text,
+            locate,
         }
     }
 }
 
 /// Maps byte ranges of the template's value to spans inside the literal, where possible.
-struct Locator<'a> {
-    literal: &'a LitStr,
+struct Locator {
+    literal: LitStr,
     /// Whether the literal's source text is exactly `"value"`, so offsets line up.
     plain: bool,
 }
 
-impl<'a> Locator<'a> {
-    fn new(literal: &'a LitStr, value: &str) -> Self {
+impl Locator {
+    fn new(literal: &LitStr, value: &str) -> Self {
         let source = literal.token().to_string();
-        let plain = source.len() == value.len() + 2 && source[1..source.len() - 1] == *value;
-        Locator { literal, plain }
+        let plain = source.len() == value.len() + 2
+            && source.starts_with('"')
+            && source.get(1..source.len() - 1) == Some(value);
+        Locator {
+            literal: literal.clone(),
+            plain,
+        }
     }
 
     /// The span of `value[start..end]`: exact on compilers that support it, else the literal.
@@ -142,7 +176,7 @@ fn is_path_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c)
 }
 
-fn parse_path(text: &str, locate: &Locator, errors: &mut Errors) -> Vec<PathComponent> {
+fn parse_path(text: &str, locate: &Locator, errors: &ErrorSink) -> Vec<PathComponent> {
     let mut components = Vec::new();
     let mut literal = String::new();
     let mut rest = text.char_indices().peekable();
@@ -185,10 +219,6 @@ fn parse_path(text: &str, locate: &Locator, errors: &mut Errors) -> Vec<PathComp
                     rest.next();
                 }
             }
-            '/' if literal.ends_with('/') => errors.at(
-                locate.span(at - 1, at + 1),
-                "empty path segment `//` in the template: remove one `/`",
-            ),
             '%' => {
                 let hex = text
                     .get(at + 1..at + 3)
@@ -228,7 +258,7 @@ fn parse_placeholder(
     start: usize,
     end: usize,
     locate: &Locator,
-    errors: &mut Errors,
+    errors: &ErrorSink,
 ) -> Option<Placeholder> {
     let name = &text[start + 1..end];
     let span = locate.span(start, end + 1);
@@ -252,22 +282,13 @@ fn parse_placeholder(
             // Reported as an unclosed `<` already.
             return None;
         }
-        let suggestion: String = name
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .enumerate()
-            .map(|(i, w)| {
-                if i == 0 {
-                    w.to_owned()
-                } else {
-                    crate::case::upper_first(w)
-                }
-            })
-            .collect();
+        let suggestion = crate::case::lower_camel(name);
+        // Only a suggestion that is itself a valid placeholder.
         let hint = if suggestion
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
+            && suggestion.chars().all(|c| c.is_ascii_alphanumeric())
         {
             format!(", such as `<{suggestion}>`")
         } else {
@@ -287,7 +308,7 @@ fn parse_query(
     template: &str,
     offset: usize,
     locate: &Locator,
-    errors: &mut Errors,
+    errors: &ErrorSink,
 ) -> Vec<QueryComponent> {
     let mut components = Vec::new();
     let mut start = 0;
@@ -322,19 +343,4 @@ fn parse_query(
 fn is_query_literal(text: &str) -> bool {
     text.chars()
         .all(|c| c.is_ascii_alphanumeric() || "-._~!$'()*+,;:@/?".contains(c))
-}
-
-fn check_duplicates(template: &Template, errors: &mut Errors) {
-    let all: Vec<&Placeholder> = template.placeholders().collect();
-    for (i, p) in all.iter().enumerate() {
-        if all[..i].iter().any(|q| q.name == p.name) {
-            errors.at(
-                p.span,
-                format!(
-                    "placeholder `<{}>` appears twice: a parameter can be bound only once",
-                    p.name
-                ),
-            );
-        }
-    }
 }

@@ -9,48 +9,83 @@ fn expand_in_trait(attr: TokenStream, item: TokenStream) -> String {
     pretty(quote!(pub trait Api: declarest::Api { #method }))
 }
 
+/// The inputs of the expansion snapshots (`attr`, `item`), by snapshot name. They also seed the
+/// fuzz corpus.
+pub fn snapshot_inputs() -> Vec<(&'static str, TokenStream, TokenStream)> {
+    vec![
+        (
+            "endpoint_update_iteration",
+            quote!(PATCH, "/projects/<projectId>/iterations/<iterationId>"),
+            quote! {
+                /// Update a specific iteration.
+                async fn update_iteration(&self, project_id: Uuid, iteration_id: Uuid,
+                                          #[body] updated: &IterationPatch) -> declarest::Result<Iteration>;
+            },
+        ),
+        (
+            "endpoint_query_csv_header",
+            quote!(
+                GET,
+                "/projects/<projectId>/images/tagged?<iterationId>&<tagIds>&<take>&<skip>"
+            ),
+            quote! {
+                async fn get_tagged_images(&self, project_id: Uuid, iteration_id: Option<Uuid>,
+                                           tag_ids: Option<&[Uuid]>, take: Option<u32>, skip: Option<u32>,
+                                           #[header("Training-Key", secret)] key: &str)
+                    -> declarest::Result<Vec<Image>>;
+            },
+        ),
+        (
+            "endpoint_delete_no_content",
+            quote!(
+                DELETE,
+                "/projects/<projectId>/images?<imageIds>&api-version=2.0"
+            ),
+            quote! {
+                async fn delete_images(&self, #[param("projectId")] project: Uuid, image_ids: &[Uuid]) -> declarest::Result<()>;
+            },
+        ),
+        (
+            "endpoint_multipart_limits",
+            quote!(POST, "/projects/<projectId>/images?<tagIds>"),
+            quote! {
+                /// Add the provided images to the set of training images.
+                async fn create_images_from_data(&self, project_id: Uuid,
+                                                 #[multipart("imageData")] #[max_items(64)] image_data: &[declarest::File],
+                                                 #[max_items(20)] tag_ids: Option<&[Uuid]>)
+                    -> declarest::Result<ImageCreateSummary>;
+            },
+        ),
+    ]
+}
+
+/// Expands the snapshot input `name` and compares it with its snapshot.
+fn check_snapshot(name: &str) {
+    let (_, attr, item) = snapshot_inputs()
+        .into_iter()
+        .find(|(n, ..)| *n == name)
+        .expect("a snapshot input of that name");
+    assert_snapshot(name, &expand_in_trait(attr, item));
+}
+
 #[test]
 fn update_iteration_expansion() {
-    let expanded = expand_in_trait(
-        quote!(PATCH, "/projects/<projectId>/iterations/<iterationId>"),
-        quote! {
-            /// Update a specific iteration.
-            async fn update_iteration(&self, project_id: Uuid, iteration_id: Uuid,
-                                      #[body] updated: &IterationPatch) -> declarest::Result<Iteration>;
-        },
-    );
-    assert_snapshot("endpoint_update_iteration", &expanded);
+    check_snapshot("endpoint_update_iteration");
 }
 
 #[test]
 fn query_csv_optional_and_header_expansion() {
-    let expanded = expand_in_trait(
-        quote!(
-            GET,
-            "/projects/<projectId>/images/tagged?<iterationId>&<tagIds>&<take>&<skip>"
-        ),
-        quote! {
-            async fn get_tagged_images(&self, project_id: Uuid, iteration_id: Option<Uuid>,
-                                       tag_ids: Option<&[Uuid]>, take: Option<u32>, skip: Option<u32>,
-                                       #[header("Training-Key", secret)] key: &str)
-                -> declarest::Result<Vec<Image>>;
-        },
-    );
-    assert_snapshot("endpoint_query_csv_header", &expanded);
+    check_snapshot("endpoint_query_csv_header");
 }
 
 #[test]
 fn no_content_and_explicit_param_expansion() {
-    let expanded = expand_in_trait(
-        quote!(
-            DELETE,
-            "/projects/<projectId>/images?<imageIds>&api-version=2.0"
-        ),
-        quote! {
-            async fn delete_images(&self, #[param("projectId")] project: Uuid, image_ids: &[Uuid]) -> declarest::Result<()>;
-        },
-    );
-    assert_snapshot("endpoint_delete_no_content", &expanded);
+    check_snapshot("endpoint_delete_no_content");
+}
+
+#[test]
+fn multipart_and_limits_expansion() {
+    check_snapshot("endpoint_multipart_limits");
 }
 
 #[test]
@@ -109,17 +144,194 @@ fn errors_are_collected_not_stopped_at_the_first() {
     }
 }
 
+/// The errors of one `#[endpoint]`.
+fn errors(attr: TokenStream, item: TokenStream) -> Vec<String> {
+    crate::testing::compile_errors(super::expand(attr, item))
+}
+
+/// The errors for a `GET` of `template` by a method taking `project_id`.
+fn template_errors(template: &str) -> Vec<String> {
+    errors(
+        quote!(GET, #template),
+        quote!(
+            async fn get(&self, project_id: u32) -> declarest::Result<()>;
+        ),
+    )
+}
+
 #[test]
-fn multipart_and_limits_expansion() {
-    let expanded = expand_in_trait(
-        quote!(POST, "/projects/<projectId>/images?<tagIds>"),
-        quote! {
-            /// Add the provided images to the set of training images.
-            async fn create_images_from_data(&self, project_id: Uuid,
-                                             #[multipart("imageData")] #[max_items(64)] image_data: &[declarest::File],
-                                             #[max_items(20)] tag_ids: Option<&[Uuid]>)
-                -> declarest::Result<ImageCreateSummary>;
-        },
+fn raw_identifiers_bind_placeholders_and_are_described_without_r_hash() {
+    let expanded = super::expand(
+        quote!(GET, "/kinds/<type>?<match>"),
+        quote!(
+            async fn r#type(&self, r#type: &str, #[max(9)] r#match: u32) -> declarest::Result<()>;
+        ),
     );
-    assert_snapshot("endpoint_multipart_limits", &expanded);
+    let text = expanded.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    assert!(text.contains("const __declarest_endpoint_type"), "{text}");
+    assert!(text.contains("Endpoint :: __new (\"type\""), "{text}");
+    assert!(
+        text.contains("Param :: __new (\"type\" , \"type\" , :: declarest :: ParamKind :: Path)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Param :: __new (\"match\" , \"match\" , :: declarest :: ParamKind :: Query)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("__request . path :: < & str > (\"type\" , r#type)"),
+        "{text}"
+    );
+    // The method keeps its raw name in Rust.
+    assert!(text.contains("fn r#type (& self"), "{text}");
+}
+
+#[test]
+fn raw_identifiers_in_suggestions_are_plain_names() {
+    let found = errors(
+        quote!(GET, "/kinds"),
+        quote!(
+            async fn get(&self, r#type_id: u32) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("add `<typeId>` to the template"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_argument_bound_to_two_placeholders_is_reported_once_on_the_second() {
+    let found = template_errors("/projects/<projectId>/copies/<project_id>");
+    assert_eq!(
+        found,
+        [
+            "placeholders `<projectId>` and `<project_id>` both bind the argument `project_id`, but an argument fills one placeholder: bind `<project_id>` to another argument with `#[param(\"project_id\")]`, or remove one of the placeholders"
+        ]
+    );
+    // Across the path and the query too.
+    let found = template_errors("/projects/<project_id>?<projectId>");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("placeholders `<project_id>` and `<projectId>`"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_explicit_param_leaves_the_other_placeholder_to_the_named_argument() {
+    let found = errors(
+        quote!(GET, "/projects/<projectId>/copies/<project_id>"),
+        quote!(
+            async fn get(
+                &self,
+                project_id: u32,
+                #[param("projectId")] original: u32,
+            ) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(found, Vec::<String>::new());
+}
+
+#[test]
+fn dot_segments_are_reported_with_the_path_they_resolve_to() {
+    for (template, dots, resolved) in [
+        ("/projects/../images", "parent", "/images"),
+        (
+            "/projects/./<projectId>",
+            "current",
+            "/projects/<projectId>",
+        ),
+        ("/a/b/%2e%2E/c", "parent", "/a/c"),
+        ("/a/b/.%2e", "parent", "/a/"),
+        ("/a/%2E/b", "current", "/a/b"),
+        ("/a/.", "current", "/a/"),
+        ("/..", "parent", "/"),
+    ] {
+        let found = template_errors(template);
+        assert_eq!(found.len(), 1, "{template}: {found:?}");
+        let message = &found[0];
+        assert!(
+            message.contains(&format!("means the {dots} directory")),
+            "{template}: {message}"
+        );
+        assert!(
+            message.contains(&format!("the request would go to `{resolved}`")),
+            "{template}: {message}"
+        );
+    }
+}
+
+#[test]
+fn empty_segments_are_reported_and_edges_are_not() {
+    for template in ["/projects//<projectId>", "//<projectId>", "/<projectId>//"] {
+        let found = template_errors(template);
+        assert_eq!(found.len(), 1, "{template}: {found:?}");
+        assert!(found[0].starts_with("empty path segment `//`"), "{found:?}");
+        assert!(found[0].contains("remove one `/`"), "{found:?}");
+    }
+    // A trailing `/`, dots inside a segment, and dots next to a placeholder are sent as written.
+    for template in [
+        "/projects/<projectId>/",
+        "/a.b/<projectId>",
+        "/.well-known/<projectId>",
+        "/a/.../<projectId>",
+        "/<projectId>.json",
+    ] {
+        assert_eq!(
+            template_errors(template),
+            Vec::<String>::new(),
+            "{template}"
+        );
+    }
+}
+
+#[test]
+fn a_fragment_is_one_error() {
+    let found = template_errors("/projects/<projectId>#a b");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("a template cannot have a fragment"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_unknown_role_attribute_names_the_roles() {
+    let attr: syn::Attribute = syn::parse_quote!(#[bogus("x")]);
+    let Err(error) = super::attr::parse_role(&attr) else {
+        panic!("`#[bogus]` is not a role");
+    };
+    let message = error.to_string();
+    assert!(
+        message.starts_with("unknown argument role `#[bogus]`"),
+        "{message}"
+    );
+    for role in ["#[param(", "#[body]", "#[header(", "#[multipart("] {
+        assert!(message.contains(role), "{message}");
+    }
+}
+
+#[test]
+fn attribute_syntax_errors_say_what_to_write() {
+    let method = quote!(
+        async fn get(&self, #[header("Api-Key", "secret")] key: &str) -> declarest::Result<()>;
+    );
+    let found = errors(quote!(GET, "/projects"), method);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("the only one is `secret`"), "{found:?}");
+
+    let method = quote!(
+        async fn get(&self) -> declarest::Result<()>;
+    );
+    let found = errors(quote!(GET "/projects"), method);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("expected `,` between the method and the path template"),
+        "{found:?}"
+    );
 }

@@ -1,97 +1,101 @@
-//! The model struct as data: its fields, which are read-only, and the serde names to carry over.
+//! The model struct as data: its fields, which are read-only or skipped, and the serde names to
+//! carry over. The rules on them are in `valid`.
 
+use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
 use syn::{
     Attribute, DeriveInput, GenericArgument, Ident, LitStr, Meta, PathArguments, Token, Type,
     Visibility,
 };
 
-use crate::errors::Errors;
+use crate::errors::ErrorSink;
+use crate::read_only_attr::is_read_only;
 
 pub struct Model<'a> {
     pub ident: &'a Ident,
     pub vis: &'a Visibility,
-    pub patch_ident: Ident,
+    /// `None` when `#[patchable(name = ..)]` could not be read.
+    pub patch_ident: Option<Ident>,
     /// Container `#[serde(..)]` items to repeat on the patch (`rename_all`).
     pub serde: Vec<Meta>,
-    /// The writable fields, in order.
-    pub fields: Vec<PatchField<'a>>,
+    /// `#[read_only]` written on the struct instead of a field.
+    pub struct_markers: Vec<&'a Attribute>,
+    /// The named fields, in order; `None` when the input is not a struct with named fields.
+    pub fields: Option<Vec<Field<'a>>>,
 }
 
-pub struct PatchField<'a> {
+pub struct Field<'a> {
     pub ident: &'a Ident,
     pub ty: &'a Type,
     /// `T` when the model's field is `Option<T>`: the patch holds `Option<Option<T>>`.
     pub nullable: Option<&'a Type>,
     pub docs: Vec<&'a Attribute>,
-    /// Field `#[serde(..)]` items to repeat on the patch (`rename`, `alias`).
+    /// Field `#[serde(..)]` items to repeat on the patch (`rename`, `alias`); read only for the
+    /// fields the patch has.
     pub serde: Vec<Meta>,
+    /// Marked `#[read_only]`.
+    pub read_only: bool,
+    /// `#[serde(skip)]` or `#[serde(skip_serializing)]`: serde never writes it.
+    pub skipped: bool,
+    /// A `#[serde(flatten)]` item.
+    pub flatten: Option<Meta>,
 }
 
 const CONTAINER_SERDE: [&str; 1] = ["rename_all"];
 const FIELD_SERDE: [&str; 2] = ["rename", "alias"];
 
 impl<'a> Model<'a> {
-    pub fn parse(input: &'a DeriveInput, errors: &mut Errors) -> Option<Model<'a>> {
-        let start = errors.count();
+    pub fn parse(input: &'a DeriveInput, errors: &ErrorSink) -> Model<'a> {
         let named = crate::shape::named_fields(input, "Patchable", errors);
-        for attr in input
-            .attrs
-            .iter()
-            .filter(|a| a.path().is_ident("read_only"))
-        {
-            errors.spanned(attr, "`#[read_only]` goes on fields, not on the struct");
-        }
-        let patch_ident = patch_name(input, errors);
-        let serde = serde_items(&input.attrs, &CONTAINER_SERDE, errors);
-
-        let mut fields = Vec::new();
-        let mut all = 0;
-        for field in named.map(|n| n.named.iter()).into_iter().flatten() {
-            all += 1;
-            let Some(ident) = field.ident.as_ref() else {
-                continue;
-            };
-            if is_read_only(field, errors) || skipped_by_serde(&field.attrs, errors) {
-                continue;
-            }
-            fields.push(PatchField {
-                ident,
-                ty: &field.ty,
-                nullable: option_inner(&field.ty),
-                docs: field
-                    .attrs
-                    .iter()
-                    .filter(|a| a.path().is_ident("doc"))
-                    .collect(),
-                serde: serde_items(&field.attrs, &FIELD_SERDE, errors),
-            });
-        }
-        if named.is_some() && all > 0 && fields.is_empty() && errors.count() == start {
-            errors.spanned(&input.ident, format!("every field of `{}` is `#[read_only]`, so its patch could never change anything: make a field writable or remove `#[derive(Patchable)]`", input.ident));
-        }
-        if named.is_some() && all == 0 {
-            errors.spanned(
-                &input.ident,
-                format!(
-                    "`{}` has no fields, so its patch could never change anything",
-                    input.ident
-                ),
-            );
-        }
-        (errors.count() == start).then_some(Model {
+        let fields = named.map(|named| {
+            named
+                .named
+                .iter()
+                .filter_map(|field| {
+                    let ident = field.ident.as_ref()?;
+                    let read_only = is_read_only(field, errors);
+                    let (skipped, flatten) = serde_flags(&field.attrs);
+                    // Only the fields the patch has: their serde items are repeated on it.
+                    let serde = if read_only || skipped {
+                        Vec::new()
+                    } else {
+                        serde_items(&field.attrs, &FIELD_SERDE, errors)
+                    };
+                    Some(Field {
+                        ident,
+                        ty: &field.ty,
+                        nullable: option_inner(&field.ty),
+                        docs: field
+                            .attrs
+                            .iter()
+                            .filter(|a| a.path().is_ident("doc"))
+                            .collect(),
+                        serde,
+                        read_only,
+                        skipped,
+                        flatten,
+                    })
+                })
+                .collect()
+        });
+        Model {
             ident: &input.ident,
             vis: &input.vis,
-            patch_ident: patch_ident?,
-            serde,
+            patch_ident: patch_name(input, errors),
+            serde: serde_items(&input.attrs, &CONTAINER_SERDE, errors),
+            struct_markers: input
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("read_only"))
+                .collect(),
             fields,
-        })
+        }
     }
 }
 
-/// `#[patchable(name = "IterationUpdate")]`, or `<Model>Patch`.
-fn patch_name(input: &DeriveInput, errors: &mut Errors) -> Option<Ident> {
-    let mut name = Ident::new(&format!("{}Patch", input.ident), input.ident.span());
+/// `#[patchable(name = "IterationUpdate")]`, or `<Model>Patch` (`MatchPatch` for `r#Match`).
+fn patch_name(input: &DeriveInput, errors: &ErrorSink) -> Option<Ident> {
+    let mut name = Ident::new(&format!("{}Patch", input.ident.unraw()), input.ident.span());
     for attr in input
         .attrs
         .iter()
@@ -103,7 +107,10 @@ fn patch_name(input: &DeriveInput, errors: &mut Errors) -> Option<Ident> {
                 name = lit.parse::<Ident>().map_err(|_| {
                     syn::Error::new(
                         lit.span(),
-                        format!("`{}` is not a valid type name", lit.value()),
+                        format!(
+                            "`{}` is not a valid type name: write a Rust identifier, as in `#[patchable(name = \"TagUpdate\")]`",
+                            lit.value()
+                        ),
                     )
                 })?;
                 Ok(())
@@ -116,34 +123,8 @@ fn patch_name(input: &DeriveInput, errors: &mut Errors) -> Option<Ident> {
     Some(name)
 }
 
-/// Whether a field is marked `#[read_only]`; a malformed marker is reported.
-pub fn is_read_only(field: &syn::Field, errors: &mut Errors) -> bool {
-    let mut read_only = false;
-    for attr in field
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident("read_only"))
-    {
-        match &attr.meta {
-            Meta::Path(_) if read_only => {
-                errors.spanned(attr, "`#[read_only]` is repeated: once is enough")
-            }
-            Meta::Path(_) => read_only = true,
-            Meta::List(list) => errors.spanned(
-                &list.tokens,
-                "`#[read_only]` takes no arguments: write `#[read_only]`",
-            ),
-            Meta::NameValue(nv) => errors.spanned(
-                &nv.value,
-                "`#[read_only]` takes no value: write `#[read_only]`",
-            ),
-        }
-    }
-    read_only
-}
-
 /// The `#[serde(..)]` items of one of the given names. Others are left where they are.
-fn serde_items(attrs: &[Attribute], wanted: &[&str], errors: &mut Errors) -> Vec<Meta> {
+fn serde_items(attrs: &[Attribute], wanted: &[&str], errors: &ErrorSink) -> Vec<Meta> {
     let mut items = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let Some(list) =
@@ -159,9 +140,11 @@ fn serde_items(attrs: &[Attribute], wanted: &[&str], errors: &mut Errors) -> Vec
     items
 }
 
-/// A field serde never writes can't be patched; `flatten` would need a patch of its own.
-fn skipped_by_serde(attrs: &[Attribute], errors: &mut Errors) -> bool {
+/// Whether serde skips the field, and its `flatten` item if it has one. (An unreadable
+/// `#[serde(..)]` is reported by `serde_items`.)
+fn serde_flags(attrs: &[Attribute]) -> (bool, Option<Meta>) {
     let mut skipped = false;
+    let mut flatten = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let Ok(list) = attr.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) else {
             continue;
@@ -170,11 +153,11 @@ fn skipped_by_serde(attrs: &[Attribute], errors: &mut Errors) -> bool {
             if meta.path().is_ident("skip") || meta.path().is_ident("skip_serializing") {
                 skipped = true;
             } else if meta.path().is_ident("flatten") {
-                errors.spanned(meta, "`Patchable` does not support `#[serde(flatten)]` fields: mark the field `#[read_only]`, or declare its fields in this struct");
+                flatten.get_or_insert(meta);
             }
         }
     }
-    skipped
+    (skipped, flatten)
 }
 
 /// `T` of `Option<T>` (also `std::option::Option<T>`).

@@ -1,27 +1,32 @@
 //! The patch struct, its setters and its `declarest::Patch` impl.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use super::ast::{Model, PatchField};
+use super::ast::{Field, Model};
+use crate::private_path::{private, private_str};
 
-pub fn generate(model: &Model) -> TokenStream {
-    let (model_ident, patch_ident, vis) = (model.ident, &model.patch_ident, model.vis);
+/// The patch of `model`, named `patch_ident`, with the `writable` fields.
+pub fn generate(model: &Model, patch_ident: &Ident, writable: &[&Field]) -> TokenStream {
+    let (model_ident, vis) = (model.ident, model.vis);
     let container_serde = &model.serde;
     let doc = format!(
         "The writable fields of [`{model_ident}`], for a PATCH: a field left `None` is not sent, \
          so the request changes exactly the fields that are set. Derived by `Patchable`."
     );
-    let fields = model.fields.iter().map(field);
-    let setters = model.fields.iter().map(setter);
-    let patch_impl = patch_impl(model);
+    let fields = writable.iter().map(|f| field(f));
+    let setters = writable.iter().map(|f| setter(f));
+    let patch_impl = patch_impl(model_ident, patch_ident, writable);
+    let private = private(Span::call_site());
+    let serde_crate = private_str("serde");
 
     quote! {
         #[doc = #doc]
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default,
-                 ::declarest::__private::serde::Serialize, ::declarest::__private::serde::Deserialize)]
-        #[serde(crate = "::declarest::__private::serde")]
+                 #private::serde::Serialize, #private::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
         #(#[serde(#container_serde)])*
         #vis struct #patch_ident {
             #(#fields,)*
@@ -36,17 +41,19 @@ pub fn generate(model: &Model) -> TokenStream {
 }
 
 /// `Option<T>`, or `Option<Option<T>>` for a nullable field, never serialized when `None`.
-fn field(field: &PatchField) -> TokenStream {
-    let PatchField {
+fn field(field: &Field) -> TokenStream {
+    let Field {
         ident,
         ty,
         nullable,
         docs,
         serde,
+        ..
     } = field;
     let null_aware = nullable.map(|_| {
         // Present-but-null must come back as `Some(None)`, not collapse into "absent".
-        quote!(#[serde(deserialize_with = "::declarest::__private::deserialize_double_option")])
+        let deserialize = private_str("deserialize_double_option");
+        quote!(#[serde(deserialize_with = #deserialize)])
     });
     quote_spanned! {ty.span()=>
         #(#docs)*
@@ -57,15 +64,14 @@ fn field(field: &PatchField) -> TokenStream {
     }
 }
 
-fn setter(field: &PatchField) -> TokenStream {
-    let PatchField {
+fn setter(field: &Field) -> TokenStream {
+    let Field {
         ident,
         ty,
         nullable,
         ..
     } = field;
-    let name = ident.to_string();
-    let name = name.trim_start_matches("r#");
+    let name = ident.unraw();
     match nullable {
         Some(inner) => {
             let doc = format!("Sets `{name}`: a value, or `None` to send `null` and clear it.");
@@ -92,9 +98,8 @@ fn setter(field: &PatchField) -> TokenStream {
     }
 }
 
-fn patch_impl(model: &Model) -> TokenStream {
-    let (model_ident, patch_ident) = (model.ident, &model.patch_ident);
-    let idents: Vec<_> = model.fields.iter().map(|f| f.ident).collect();
+fn patch_impl(model_ident: &Ident, patch_ident: &Ident, writable: &[&Field]) -> TokenStream {
+    let idents: Vec<_> = writable.iter().map(|f| f.ident).collect();
     let value = format_ident!("value");
     quote! {
         impl ::declarest::Patch for #patch_ident {

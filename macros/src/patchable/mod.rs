@@ -1,26 +1,29 @@
-//! `#[derive(Patchable)]`: `ast` reads the model, `expand` writes its patch.
+//! `#[derive(Patchable)]`: `ast` reads the model, `valid` checks its rules, `expand` writes its
+//! patch.
 
 mod ast;
 mod expand;
+mod valid;
 
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::errors::Errors;
-
-pub use ast::is_read_only;
+use crate::errors::ErrorStore;
 
 pub fn expand(input: TokenStream) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
         Ok(input) => input,
         Err(e) => return e.to_compile_error(),
     };
-    let mut errors = Errors::default();
-    match ast::Model::parse(&input, &mut errors) {
-        Some(model) if errors.is_empty() => expand::generate(&model),
-        _ => errors.into_compile_errors(),
-    }
+    let store = ErrorStore::new();
+    let errors = store.sink();
+    let model = ast::Model::parse(&input, &errors.child());
+    let generated = valid::check(&model, &errors).and_then(|writable| {
+        let patch_ident = model.patch_ident.as_ref()?;
+        Some(expand::generate(&model, patch_ident, &writable))
+    });
+    generated.unwrap_or_else(|| store.into_compile_errors())
 }
 
 #[cfg(test)]
-mod tests;
+pub mod tests;

@@ -1,10 +1,11 @@
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::snapshot::{assert_snapshot, pretty};
 
-#[test]
-fn iteration_patch_expansion() {
-    let expanded = super::expand(quote! {
+/// The input of the expansion snapshot; it also seeds the fuzz corpus.
+pub fn snapshot_input() -> TokenStream {
+    quote! {
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
         #[serde(rename_all = "camelCase", deny_unknown_fields)]
         pub struct Iteration {
@@ -18,7 +19,12 @@ fn iteration_patch_expansion() {
             #[serde(skip)]
             pub local_note: String,
         }
-    });
+    }
+}
+
+#[test]
+fn iteration_patch_expansion() {
+    let expanded = super::expand(snapshot_input());
     assert_snapshot("patchable_iteration", &pretty(expanded));
 }
 
@@ -33,4 +39,75 @@ fn custom_patch_name() {
         expanded.contains("pub (crate) struct TagUpdate"),
         "{expanded}"
     );
+}
+
+#[test]
+fn raw_struct_names_make_plain_patch_names() {
+    let expanded = super::expand(quote! {
+        pub struct r#Match { #[read_only] pub r#ref: u32, pub r#type: String }
+    })
+    .to_string();
+    assert!(!expanded.contains("compile_error"), "{expanded}");
+    assert!(expanded.contains("pub struct MatchPatch"), "{expanded}");
+    assert!(expanded.contains("type Model = r#Match"), "{expanded}");
+    assert!(expanded.contains("pub fn r#type (mut self"), "{expanded}");
+    assert!(expanded.contains("Sets `type`."), "{expanded}");
+}
+
+#[test]
+fn read_only_with_parentheses_or_a_value_is_reported_by_both_derives() {
+    for field in [
+        quote!(#[read_only()] pub id: u32),
+        quote!(#[read_only(always)] pub id: u32),
+        quote!(#[read_only = true] pub id: u32),
+    ] {
+        let input = quote!(pub struct Tag { #field, pub name: String });
+        for (derive, expanded) in [
+            ("Patchable", super::expand(input.clone())),
+            ("Model", crate::model::expand(input.clone())),
+        ] {
+            let found = crate::testing::compile_errors(expanded);
+            assert_eq!(found.len(), 1, "{derive} of {input}: {found:?}");
+            assert!(
+                found[0].starts_with("`#[read_only]` takes no"),
+                "{derive}: {found:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_unnamed_field_is_reported_by_both_derives() {
+    let input = quote!(pub struct Record { pub id: u32, _: String });
+    for (derive, expanded) in [
+        ("Patchable", super::expand(input.clone())),
+        ("Model", crate::model::expand(input.clone())),
+    ] {
+        let found = crate::testing::compile_errors(expanded);
+        assert_eq!(
+            found,
+            [format!(
+                "`{derive}` needs every field named: a model is a JSON object, one key per field; name this field"
+            )]
+        );
+    }
+}
+
+#[test]
+fn shape_and_name_errors_say_what_to_write() {
+    let found = crate::testing::compile_errors(super::expand(quote!(
+        pub struct Empty;
+    )));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("as in `struct Empty { id: u32 }`"),
+        "{found:?}"
+    );
+
+    let found = crate::testing::compile_errors(super::expand(quote! {
+        #[patchable(name = "Tag Update")]
+        pub struct Tag { pub name: String }
+    }));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("write a Rust identifier"), "{found:?}");
 }

@@ -27,7 +27,7 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<()>,
     > + ::core::marker::Send {
-        let mut __request = ::declarest::__private::RequestBuilder::new(
+        let mut __request = ::declarest::__private_v0_1::RequestBuilder::new(
             Self::__declarest_endpoint_delete_images,
             115,
         );
@@ -36,10 +36,10 @@ pub trait Api: declarest::Api {
         __request.literal("/images");
         __request.query::<&[Uuid]>("imageIds", image_ids);
         __request.query_literal("api-version=2.0");
-        ::declarest::__private::call(
+        ::declarest::__private_v0_1::call(
             self,
             __request.finish(),
-            ::declarest::__private::decode_unit,
+            ::declarest::__private_v0_1::decode_unit,
         )
     }
 }

@@ -30,22 +30,25 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<ImageCreateSummary>,
     > + ::core::marker::Send {
-        let mut __request = ::declarest::__private::RequestBuilder::new(
+        let mut __request = ::declarest::__private_v0_1::RequestBuilder::new(
             Self::__declarest_endpoint_create_images_from_data,
             97,
         );
         __request
-            .limit(::declarest::__private::check_items("`imageData`", &image_data, 64));
-        __request.limit(::declarest::__private::check_items("`tagIds`", &tag_ids, 20));
+            .limit(
+                ::declarest::__private_v0_1::check_items("`imageData`", &image_data, 64),
+            );
+        __request
+            .limit(::declarest::__private_v0_1::check_items("`tagIds`", &tag_ids, 20));
         __request.literal("/projects/");
         __request.path::<Uuid>("projectId", project_id);
         __request.literal("/images");
         __request.query::<Option<&[Uuid]>>("tagIds", tag_ids);
         __request.parts::<&[declarest::File]>("imageData", image_data);
-        ::declarest::__private::call(
+        ::declarest::__private_v0_1::call(
             self,
             __request.finish(),
-            ::declarest::__private::decode_json::<ImageCreateSummary>,
+            ::declarest::__private_v0_1::decode_json::<ImageCreateSummary>,
         )
     }
 }

@@ -43,7 +43,7 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<Vec<Image>>,
     > + ::core::marker::Send {
-        let mut __request = ::declarest::__private::RequestBuilder::new(
+        let mut __request = ::declarest::__private_v0_1::RequestBuilder::new(
             Self::__declarest_endpoint_get_tagged_images,
             237,
         );
@@ -55,15 +55,15 @@ pub trait Api: declarest::Api {
         __request.query::<Option<u32>>("take", take);
         __request.query::<Option<u32>>("skip", skip);
         {
-            static NAME: ::declarest::__private::HeaderName = ::declarest::__private::HeaderName::from_static(
+            static NAME: ::declarest::__private_v0_1::HeaderName = ::declarest::__private_v0_1::HeaderName::from_static(
                 "training-key",
             );
             __request.header::<&str>(&NAME, key, true);
         }
-        ::declarest::__private::call(
+        ::declarest::__private_v0_1::call(
             self,
             __request.finish(),
-            ::declarest::__private::decode_json::<Vec<Image>>,
+            ::declarest::__private_v0_1::decode_json::<Vec<Image>>,
         )
     }
 }

@@ -30,7 +30,7 @@ pub trait Api: declarest::Api {
     ) -> impl ::core::future::Future<
         Output = declarest::Result<Iteration>,
     > + ::core::marker::Send {
-        let mut __request = ::declarest::__private::RequestBuilder::new(
+        let mut __request = ::declarest::__private_v0_1::RequestBuilder::new(
             Self::__declarest_endpoint_update_iteration,
             94,
         );
@@ -40,15 +40,17 @@ pub trait Api: declarest::Api {
         __request.path::<Uuid>("iterationId", iteration_id);
         {
             #[allow(unused_imports)]
-            use ::declarest::__private::{CheckModelLimits as _, CheckNoLimits as _};
+            use ::declarest::__private_v0_1::{CheckModelLimits as _, CheckNoLimits as _};
             __request
-                .limit((&::declarest::__private::BodyLimits(&updated)).check_limits());
+                .limit(
+                    (&::declarest::__private_v0_1::BodyLimits(&updated)).check_limits(),
+                );
         }
         __request.json::<&IterationPatch>(&updated);
-        ::declarest::__private::call(
+        ::declarest::__private_v0_1::call(
             self,
             __request.finish(),
-            ::declarest::__private::decode_json::<Iteration>,
+            ::declarest::__private_v0_1::decode_json::<Iteration>,
         )
     }
 }

@@ -4,16 +4,16 @@
     ::core::clone::Clone,
     ::core::cmp::PartialEq,
     ::core::default::Default,
-    ::declarest::__private::serde::Serialize,
-    ::declarest::__private::serde::Deserialize
+    ::declarest::__private_v0_1::serde::Serialize,
+    ::declarest::__private_v0_1::serde::Deserialize
 )]
-#[serde(crate = "::declarest::__private::serde")]
+#[serde(crate = "::declarest::__private_v0_1::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct IterationPatch {
     /// The name.
     #[serde(alias = "Name")]
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
-    #[serde(deserialize_with = "::declarest::__private::deserialize_double_option")]
+    #[serde(deserialize_with = "::declarest::__private_v0_1::deserialize_double_option")]
     pub name: ::core::option::Option<Option<String>>,
     #[serde(rename = "isDefault")]
     #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]

@@ -1,9 +1,12 @@
-//! Documented limits written as attributes, `#[max_items(N)]` and `#[max(N)]`, on endpoint
-//! arguments and on `Model` fields alike: parsed here, checked by the runtime.
+//! Parsing the limit attributes, `#[max_items(N)]` and `#[max(N)]`: documented limits on
+//! endpoint arguments and on `Model` fields alike, parsed here and checked by the runtime (whose
+//! `limits` module holds the checks).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote_spanned;
 use syn::{Attribute, Lit, LitInt};
+
+use crate::private_path::private;
 
 /// A limit on a value.
 pub enum Limit {
@@ -42,10 +45,12 @@ impl Limit {
     pub fn check(&self, what: &str, value: TokenStream) -> TokenStream {
         match self {
             Limit::MaxItems(n) => {
-                quote_spanned!(n.span()=> ::declarest::__private::check_items(#what, &#value, #n))
+                let private = private(n.span());
+                quote_spanned!(n.span()=> #private::check_items(#what, &#value, #n))
             }
             Limit::Max(n) => {
-                quote_spanned!(n.span()=> ::declarest::__private::check_max(#what, &#value, #n))
+                let private = private(n.span());
+                quote_spanned!(n.span()=> #private::check_max(#what, &#value, #n))
             }
         }
     }

@@ -1,0 +1,11 @@
+// Expected: "`#[read_only]` takes no value", on `true`.
+use declarest::Model;
+
+#[derive(Model)]
+pub struct Tag {
+    #[read_only = true]
+    pub id: u32,
+    pub name: String,
+}
+
+fn main() {}
