@@ -46,6 +46,9 @@ trait Faults: declarest::Api {
 
     #[declarest::endpoint(DELETE, "/items/<id>")]
     async fn delete_item(&self, id: u32) -> declarest::Result<()>;
+
+    #[declarest::endpoint(POST, "/items/<id>/reindex", idempotent)]
+    async fn reindex_item(&self, id: u32) -> declarest::Result<Item>;
 }
 
 impl Faults for declarest::Client {}
@@ -289,6 +292,27 @@ async fn post_500_is_not_retried() {
             Some("Internal")
         );
         requests(&server, 1);
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_post_declared_idempotent_is_retried_after_a_500_and_a_reset() {
+    within(async {
+        let server = start([
+            Step::Reply(json(500, "{}")),
+            Step::ResetBeforeResponse,
+            item_reply(),
+        ])
+        .await;
+        let got = client(&server).reindex_item(7).await.unwrap();
+        assert_eq!(got, item());
+        let requests = requests(&server, 3);
+        assert!(
+            requests
+                .iter()
+                .all(|r| r.method == "POST" && r.target == "/items/7/reindex")
+        );
     })
     .await
 }

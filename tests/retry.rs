@@ -22,6 +22,9 @@ pub trait Things: declarest::Api {
 
     #[endpoint(PATCH, "/things/<id>")]
     async fn update_thing(&self, id: u32, #[body] thing: &Value) -> declarest::Result<Value>;
+
+    #[endpoint(POST, "/things/<id>/rebuild", idempotent)]
+    async fn rebuild_thing(&self, id: u32) -> declarest::Result<Value>;
 }
 
 /// One scripted answer.
@@ -150,6 +153,13 @@ async fn a_post_is_retried_when_it_provably_was_not_processed() {
     let value = api.create_thing(&thing()).await.unwrap();
     assert_eq!(value["ok"], true);
     assert_eq!(script.sent(), 3, "refused, throttled, then sent");
+}
+
+#[tokio::test]
+async fn a_post_declared_idempotent_is_retried_like_a_get() {
+    let (api, script) = retrying(vec![Step::Status(503, &[]), Step::Transport, Step::Timeout]);
+    api.rebuild_thing(1).await.unwrap();
+    assert_eq!(script.sent(), 4);
 }
 
 #[tokio::test]

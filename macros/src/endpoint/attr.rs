@@ -15,6 +15,8 @@ pub struct EndpointAttr {
     pub method: String,
     pub method_span: Span,
     pub template: LitStr,
+    /// `idempotent` after the template: the operation is safe to repeat, so it may be retried.
+    pub idempotent: Option<Span>,
 }
 
 const USAGE: &str = "expected `#[endpoint(METHOD, \"/path/<param>\")]`, e.g. `#[endpoint(GET, \"/projects/<projectId>\")]`";
@@ -25,6 +27,11 @@ impl EndpointAttr {
             return Err(syn::Error::new(Span::call_site(), USAGE));
         }
         Parser::parse2(parse_args, tokens)
+    }
+
+    /// Whether HTTP defines the method as idempotent (so `idempotent` would say nothing).
+    pub fn method_is_idempotent(&self) -> bool {
+        !matches!(self.method.as_str(), "POST" | "PATCH")
     }
 
     /// Whether the method is one that must not carry a body.
@@ -68,16 +75,33 @@ fn parse_args(input: ParseStream) -> syn::Result<EndpointAttr> {
             "expected the path template as a string literal, e.g. `\"/projects/<projectId>\"`",
         )
     })?;
+    let mut idempotent = None;
     if input.peek(Token![,]) {
         input.parse::<Token![,]>()?;
+        if input.peek(Ident) {
+            let option: Ident = input.parse()?;
+            if option != "idempotent" {
+                return Err(syn::Error::new(
+                    option.span(),
+                    format!(
+                        "unknown endpoint option `{option}`: the only option is `idempotent`, for an operation that is safe to repeat"
+                    ),
+                ));
+            }
+            idempotent = Some(option.span());
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+            }
+        }
     }
     if !input.is_empty() {
-        return Err(input.error("unexpected tokens after the path template: `#[endpoint]` takes a method and a template"));
+        return Err(input.error("unexpected tokens after the path template: `#[endpoint]` takes a method, a template and optionally `idempotent`"));
     }
     Ok(EndpointAttr {
         method: method.0,
         method_span: method.1,
         template,
+        idempotent,
     })
 }
 

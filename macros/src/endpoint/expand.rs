@@ -121,6 +121,7 @@ fn description(
             _ => None,
         })
         .unwrap_or(quote!(None));
+    let idempotent = attr.idempotent.map(|_| quote!(.__idempotent()));
     quote! {
         ::declarest::Endpoint::__new(
             #name,
@@ -129,7 +130,7 @@ fn description(
             #openapi,
             &[#(#params),*],
             ::declarest::BodyKind::#body_kind,
-        )
+        )#idempotent
     }
 }
 

@@ -56,6 +56,9 @@ fn generate(attr: TokenStream, item: &mut TraitItemFn, errors: &ErrorSink) -> Op
     ast::strip_helper_attrs(item);
 
     let valid = errors.child();
+    if let Some(attr) = &attr {
+        valid::options(attr, &valid);
+    }
     if let Some(template) = &template {
         valid::template(template, &valid);
     }

@@ -6,7 +6,7 @@ use syn::spanned::Spanned;
 use syn::{FnArg, GenericArgument, LitStr, ReceiverKind, TraitItemFn, Type};
 
 use super::ast::{EndpointFn, Returns};
-use super::attr::{Role, attr_name};
+use super::attr::{EndpointAttr, Role, attr_name};
 use super::template::Template;
 use crate::errors::ErrorSink;
 
@@ -23,6 +23,21 @@ pub struct Returned {
     /// The whole declared return type, `declarest::Result<T>`.
     pub whole: Type,
     pub output: Output,
+}
+
+/// Checks the attribute's options: `idempotent` only where the method is not idempotent already.
+pub fn options(attr: &EndpointAttr, errors: &ErrorSink) {
+    if let Some(span) = attr.idempotent
+        && attr.method_is_idempotent()
+    {
+        errors.at(
+            span,
+            format!(
+                "`{}` is idempotent already, so it is retried without being marked: remove `idempotent` (it is for POST and PATCH operations that are safe to repeat)",
+                attr.method
+            ),
+        );
+    }
 }
 
 /// Checks the method: its signature, its arguments and its return type. The return type comes

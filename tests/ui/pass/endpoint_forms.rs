@@ -56,7 +56,7 @@ pub trait Forms: declarest::Api {
     #[endpoint(GET, "/projects/<projectId>/count")]
     async fn count(&self, #[param("projectId")] project: &Uuid) -> declarest::Result<u64>;
 
-    #[endpoint(POST, "/projects/<projectId>/export?<platform>&fixed=yes")]
+    #[endpoint(POST, "/projects/<projectId>/export?<platform>&fixed=yes", idempotent)]
     async fn export(&self, project_id: Uuid, platform: Platform) -> declarest::Result<()>;
 
     #[endpoint(HEAD, "/projects")]
@@ -104,5 +104,9 @@ fn main() {
 
     // `#[declarest::api]` lists every endpoint, in declaration order.
     let names: Vec<&str> = <declarest::Client as Forms>::ENDPOINTS.iter().map(|e| e.name()).collect();
+    // A POST declared `idempotent` says so at run time; another POST does not.
+    let endpoints = <declarest::Client as Forms>::ENDPOINTS;
+    assert!(endpoints.iter().any(|e| e.name() == "export" && e.is_idempotent()));
+    assert!(endpoints.iter().any(|e| e.name() == "create_tag" && !e.is_idempotent()));
     assert_eq!(names, ["get_tag", "create_tag", "put_tag", "patch_with_owned_body", "delete_images", "list", "count", "export", "head", "options"]);
 }
