@@ -23,6 +23,13 @@ pub trait Api: declarest::Api {
         #[header("X-Api-Key", secret)] key: &str,
         #[body] note: &str,
     ) -> declarest::Result<()>;
+
+    #[endpoint(GET, "/blobs/<blob>?<sig>")]
+    async fn get_blob(
+        &self,
+        blob: &str,
+        #[param("sig", secret)] signature: &str,
+    ) -> declarest::Result<serde_json::Value>;
 }
 
 impl Api for declarest::Client {}
@@ -79,6 +86,13 @@ async fn secrets_never_reach_logs_errors_or_debug_output() {
         5,
         "the GET was sent 4 times (3 retries of a 500), the POST once"
     );
+    let error3 = client.get_blob("b1", SECRET).await.unwrap_err();
+    let sent = server.take_requests();
+    assert!(
+        sent.iter()
+            .all(|r| r.query() == Some(&format!("sig={SECRET}")[..])),
+        "a secret query value does go on the wire"
+    );
     assert!(
         request.iter().all(|r| r
             .headers
@@ -97,11 +111,15 @@ async fn secrets_never_reach_logs_errors_or_debug_output() {
         matches!(transport, Error::Connect { attempts: 4, .. }),
         "{transport:?}"
     );
+    // reqwest names the URL in its errors: not this one, which carries the secret.
+    let transport2 = closed.get_blob("b1", SECRET).await.unwrap_err();
+    assert!(transport2.to_string().contains("get_blob"), "{transport2}");
 
     let logged = logs.text();
     assert!(
         logged.contains("get_project")
             && logged.contains("add_note")
+            && logged.contains("get_blob")
             && logged.contains("retrying")
             && logged.contains("url.template"),
         "the capture works, spans and retries included: {logged}"
@@ -114,6 +132,14 @@ async fn secrets_never_reach_logs_errors_or_debug_output() {
             format!("{error2} {error2:?}"),
         ),
         ("transport error", format!("{transport} {transport:?}")),
+        (
+            "status error of a secret query value",
+            format!("{error3} {error3:?}"),
+        ),
+        (
+            "transport error of a secret query value",
+            format!("{transport2} {transport2:?}"),
+        ),
         ("client", format!("{client:?}")),
     ] {
         assert!(

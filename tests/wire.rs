@@ -128,6 +128,12 @@ trait Wire: declarest::Api {
 
     #[declarest::endpoint(GET, "/files/<name>/meta?<q>&<tags>")]
     async fn get_file(&self, name: &str, q: &str, tags: &[String]) -> declarest::Result<Value>;
+
+    #[declarest::endpoint(GET, "/files/.<ext>")]
+    async fn get_hidden_file(&self, ext: &str) -> declarest::Result<Value>;
+
+    #[declarest::endpoint(GET, "/dirs/<name>./list")]
+    async fn list_dir(&self, name: &str) -> declarest::Result<Value>;
 }
 
 impl Wire for declarest::Client {}
@@ -613,6 +619,33 @@ async fn empty_and_dot_path_values_are_rejected_before_sending() {
     let request = single_request(&server);
     assert_eq!(request.target, "/base/domains/ok/versions/1/shards/2");
     assert_eq!(server.connection_count(), 1);
+}
+
+#[tokio::test]
+async fn a_value_that_makes_a_dot_segment_with_the_literal_around_it_is_rejected() {
+    let server = start(CannedResponse::default()).await;
+    let client = client(&server);
+    let cases = [
+        client.get_hidden_file("").await.unwrap_err(),
+        client.get_hidden_file(".").await.unwrap_err(),
+        client.list_dir("").await.unwrap_err(),
+        client.list_dir(".").await.unwrap_err(),
+    ];
+    for err in &cases {
+        assert!(
+            matches!(err, Error::InvalidRequest { reason, .. } if reason.contains("makes the segment")),
+            "{err:?}"
+        );
+    }
+    assert_eq!(server.connection_count(), 0, "nothing was sent");
+    client.get_hidden_file("env").await.unwrap();
+    client.list_dir("a").await.unwrap();
+    let targets: Vec<String> = server
+        .take_requests()
+        .into_iter()
+        .map(|r| r.target)
+        .collect();
+    assert_eq!(targets, ["/base/files/.env", "/base/dirs/a./list"]);
 }
 
 #[tokio::test]

@@ -120,11 +120,12 @@ impl Client {
                 "the client's timeout passed before this attempt",
             ));
         }
+        tracing::debug!(target = request.loggable_target(), "sending request");
+        let secret_target = endpoint.has_secret_target();
         let parts = request.into_parts();
         let mut url = String::with_capacity(self.inner.base_url.len() + parts.target.len());
         url.push_str(&self.inner.base_url);
         url.push_str(&parts.target);
-        tracing::debug!(target = %parts.target, "sending request");
 
         let mut builder = self
             .inner
@@ -143,12 +144,19 @@ impl Client {
                 builder = builder.body(bytes)
             }
         }
-        let mut response = builder.send().await.map_err(|e| send_error(name, e))?;
+        // reqwest's errors name the URL: not when it carries a secret value.
+        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
+        let mut response = builder
+            .send()
+            .await
+            .map_err(|e| send_error(name, redact(e)))?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         let body = read_body(response, self.inner.max_response_size)
             .await
-            .map_err(|(kind, source)| body_error(endpoint, status, &headers, kind, source))?;
+            .map_err(|(kind, source)| {
+                body_error(endpoint, status, &headers, kind, source.map(redact))
+            })?;
         tracing::debug!(
             status = status.as_u16(),
             bytes = body.len(),

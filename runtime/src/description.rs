@@ -117,6 +117,7 @@ pub struct Param {
     wire_name: &'static str,
     argument: &'static str,
     kind: ParamKind,
+    secret: bool,
 }
 
 impl Param {
@@ -126,7 +127,22 @@ impl Param {
             wire_name,
             argument,
             kind,
+            secret: false,
         }
+    }
+
+    /// Marks the value secret: `#[param("sig", secret)]`.
+    #[doc(hidden)]
+    pub const fn __secret(mut self) -> Self {
+        self.secret = true;
+        self
+    }
+
+    /// Whether the value is secret (`#[param("sig", secret)]`, `#[header("Api-Key", secret)]`
+    /// marks headers on their value instead): a request carrying one never shows its target in
+    /// logs, spans, errors or `Debug` output.
+    pub const fn is_secret(&self) -> bool {
+        self.secret
     }
 
     /// The name on the wire: the placeholder (`projectId`) or the header name. Empty for a body.
@@ -155,6 +171,8 @@ pub struct Endpoint {
     params: &'static [Param],
     body: BodyKind,
     declared_idempotent: bool,
+    /// A path or query value is secret.
+    secret_target: bool,
 }
 
 impl Endpoint {
@@ -167,6 +185,15 @@ impl Endpoint {
         params: &'static [Param],
         body: BodyKind,
     ) -> Self {
+        // A `for` loop is not allowed in a const fn.
+        let mut secret_target = false;
+        let mut i = 0;
+        while i < params.len() {
+            if params[i].secret {
+                secret_target = true;
+            }
+            i += 1;
+        }
         Endpoint {
             name,
             method,
@@ -175,6 +202,7 @@ impl Endpoint {
             params,
             body,
             declared_idempotent: false,
+            secret_target,
         }
     }
 
@@ -222,6 +250,13 @@ impl Endpoint {
     /// What kind of body the endpoint sends.
     pub const fn body(&self) -> BodyKind {
         self.body
+    }
+
+    /// Whether a path or query value is secret, so that a request's target (its path and query)
+    /// must never be shown: logs, spans, errors and `Debug` output show [`path`](Self::path)
+    /// instead.
+    pub const fn has_secret_target(&self) -> bool {
+        self.secret_target
     }
 
     /// The parameters of one kind, in declaration order.

@@ -49,7 +49,12 @@
 //! - `template`: starts with `/`; literal segments and `<wireName>` placeholders, then
 //!   optionally a query part of `<wireName>` placeholders and literal `key=value` items joined
 //!   with `&`. Each placeholder binds the argument named like it in snake_case (`<projectId>` →
-//!   `project_id`), or the argument marked `#[param("wireName")]`; every argument is bound once.
+//!   `project_id`, `<type>` → `r#type`), or the argument marked `#[param("wireName")]`; every
+//!   argument is bound once. `.`, `..` and empty segments are refused, in the template at
+//!   compile time and in the values at run time: URLs resolve them, so the request would go
+//!   elsewhere.
+//! - `idempotent` after the template (`#[endpoint(POST, "/x", idempotent)]`) declares a POST or
+//!   PATCH safe to repeat, so that it is retried like a GET (see [`RetryPolicy`]).
 //!
 //! ```no_run
 //! # use uuid::Uuid;
@@ -72,7 +77,9 @@
 //! - **Query and header values** may also be an `Option` (left out when `None`) or a slice /
 //!   `Vec` (joined with commas; left out when empty): see [`OptionalValue`].
 //! - `#[header("If-Match")]` sends the argument as that header; `#[header("Api-Key", secret)]`
-//!   also keeps its value out of `Debug` output, errors and logs.
+//!   also keeps its value out of `Debug` output, errors and logs. `#[param("sig", secret)]` does
+//!   the same for a path or query value: the request's target is then never shown, only the
+//!   endpoint's path template.
 //! - `#[body]` (or `#[body(json)]`) on at most one argument sends it as JSON
 //!   (`application/json; charset=utf-8`); `#[body(bytes)]` sends raw bytes (anything
 //!   `Into<bytes::Bytes>`) as `application/octet-stream`. Not on GET, HEAD or DELETE.

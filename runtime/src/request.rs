@@ -39,13 +39,26 @@ impl Body {
 /// One request, complete but for the client's base URL and default headers (among them
 /// `Accept: application/json`, which the client sends with every request). Cloning it is cheap
 /// (the body is shared), which is how a retry sends it again.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Request {
     endpoint: &'static Endpoint,
     target: String,
     headers: HeaderMap,
     content_type: Option<HeaderValue>,
     body: Body,
+}
+
+/// The target is left out when the endpoint has a secret path or query value.
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("endpoint", &self.endpoint.name())
+            .field("target", &self.loggable_target())
+            .field("headers", &self.headers)
+            .field("content_type", &self.content_type)
+            .field("body", &self.body)
+            .finish()
+    }
 }
 
 /// A [`Request`] taken apart, for a transport.
@@ -79,6 +92,16 @@ impl Request {
     /// `/projects/64b8…/iterations?take=10`.
     pub fn target(&self) -> &str {
         &self.target
+    }
+
+    /// The target, or, when the endpoint has a secret value, its path template with the values
+    /// left out (`/sas/{token}?…`): what logs and messages may show.
+    pub fn loggable_target(&self) -> &str {
+        if self.endpoint.has_secret_target() {
+            self.endpoint.path()
+        } else {
+            &self.target
+        }
     }
 
     /// The path part of [`target`](Self::target), percent-encoded.
@@ -131,6 +154,24 @@ impl Request {
     }
 }
 
+/// `""`, `.` or `..`, `%2e` counting as `.`. Allocation-free: it runs on every path segment.
+fn is_dot_or_empty(segment: &str) -> bool {
+    let mut rest = segment.as_bytes();
+    let mut dots = 0;
+    while !rest.is_empty() {
+        rest = match rest {
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', e, tail @ ..] if e.eq_ignore_ascii_case(&b'e') => tail,
+            _ => return false,
+        };
+        dots += 1;
+        if dots > 2 {
+            return false;
+        }
+    }
+    true
+}
+
 /// Builds a [`Request`] from an endpoint method's arguments. Generated code drives it; the first
 /// problem is kept and reported by [`finish`](Self::finish), so nothing invalid is ever sent.
 #[doc(hidden)]
@@ -143,6 +184,9 @@ pub struct RequestBuilder {
     content_type: Option<HeaderValue>,
     body: Body,
     multipart: Option<MultipartWriter>,
+    /// The start of the path segment a path value went into, and the value's name, until the
+    /// segment ends: it is checked whole, since literal text around the value is part of it.
+    open_segment: Option<(usize, &'static str)>,
     /// Files written into `multipart`, with the field of the first: a body needs one.
     multipart_files: usize,
     multipart_field: &'static str,
@@ -161,6 +205,7 @@ impl RequestBuilder {
             content_type: None,
             body: Body::Empty,
             multipart: None,
+            open_segment: None,
             multipart_files: 0,
             multipart_field: "",
             problem: None,
@@ -174,18 +219,32 @@ impl RequestBuilder {
     /// A literal part of the template, already valid in a URL.
     pub fn literal(&mut self, text: &'static str) {
         self.target.push_str(text);
+        if text.contains('/') {
+            self.close_segment();
+        }
     }
 
-    /// One path segment.
+    /// One path segment's value (with the literal text around it, the whole segment).
     pub fn path<V: ParamValue>(&mut self, wire_name: &'static str, value: V) {
-        let start = self.target.len();
+        if self.open_segment.is_none() {
+            let start = self.target.rfind('/').map_or(0, |slash| slash + 1);
+            self.open_segment = Some((start, wire_name));
+        }
         value.write_param(&mut ParamWriter::new(&mut self.target, Encoding::Component));
-        let segment = &self.target[start..];
-        // URLs resolve `.` and `..` (even encoded) as dot-segments, and an empty segment is no
-        // resource: none of them can carry a value.
-        if matches!(segment, "" | "." | "..") {
+    }
+
+    /// Checks the segment a path value went into, now that it is complete. URLs resolve `.` and
+    /// `..` (even encoded) as dot-segments, and an empty segment names no resource: a value that
+    /// makes one cannot be sent as it is meant.
+    fn close_segment(&mut self) {
+        let Some((start, wire_name)) = self.open_segment.take() else {
+            return;
+        };
+        let rest = &self.target[start..];
+        let segment = &rest[..rest.find('/').unwrap_or(rest.len())];
+        if is_dot_or_empty(segment) {
             let problem = format!(
-                "path parameter `{wire_name}` is {segment:?}, which cannot be sent: URLs resolve `.` and `..` as \
+                "path parameter `{wire_name}` makes the segment {segment:?}, which cannot be sent: URLs resolve `.` and `..` as \
                  \"this\" and \"parent\" directory and an empty segment names no resource; pass the id or name it stands for"
             );
             self.fail(problem);
@@ -194,6 +253,7 @@ impl RequestBuilder {
 
     /// One query parameter; absent values (`None`) are left out.
     pub fn query<V: OptionalValue>(&mut self, wire_name: &'static str, value: V) {
+        self.close_segment();
         if !value.is_present() {
             return;
         }
@@ -207,6 +267,7 @@ impl RequestBuilder {
 
     /// A literal `key=value` query item from the template, already valid in a URL.
     pub fn query_literal(&mut self, item: &'static str) {
+        self.close_segment();
         self.target.push(if self.has_query { '&' } else { '?' });
         self.has_query = true;
         self.target.push_str(item);
@@ -280,6 +341,7 @@ impl RequestBuilder {
 
     /// The request, or the first problem found.
     pub fn finish(mut self) -> Result<Request> {
+        self.close_segment();
         if self.multipart.is_some() && self.multipart_files == 0 {
             // RFC 2046 requires at least one body part.
             let problem = format!(
@@ -308,6 +370,31 @@ impl RequestBuilder {
                 content_type: self.content_type,
                 body: self.body,
             }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_dot_or_empty;
+
+    #[test]
+    fn dot_segments_in_every_spelling() {
+        for segment in ["", ".", "..", "%2e", "%2E", "%2e.", ".%2E", "%2e%2e"] {
+            assert!(is_dot_or_empty(segment), "{segment:?}");
+        }
+        for segment in [
+            "...",
+            "a",
+            ".a",
+            "a.",
+            "%2e%2e%2e",
+            "%2",
+            "%2f",
+            "%",
+            "%2ex",
+        ] {
+            assert!(!is_dot_or_empty(segment), "{segment:?}");
         }
     }
 }

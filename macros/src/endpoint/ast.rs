@@ -28,7 +28,7 @@ impl Arg {
     pub fn role_name(&self) -> &'static str {
         match self.role {
             Role::Implicit => "",
-            Role::Param(_) => "param",
+            Role::Param(..) => "param",
             Role::Body(..) => "body",
             Role::Multipart(_) => "multipart",
             Role::Header { .. } => "header",

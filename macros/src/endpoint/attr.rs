@@ -154,8 +154,9 @@ pub enum BodyFormat {
 pub enum Role {
     /// No attribute: bound to the placeholder named like it.
     Implicit,
-    /// `#[param("wireName")]`: bound to that placeholder.
-    Param(LitStr),
+    /// `#[param("wireName")]`: bound to that placeholder; `#[param("wireName", secret)]` also
+    /// keeps its value out of logs, spans and errors.
+    Param(LitStr, bool),
     /// `#[body]`, `#[body(json)]` or `#[body(bytes)]`.
     Body(Span, BodyFormat),
     /// `#[multipart("field")]`: one part per file, under the field's name.
@@ -194,15 +195,7 @@ pub fn parse_role(attr: &Attribute) -> syn::Result<Role> {
             })?;
             Ok(Role::Multipart(field))
         }
-        "param" => {
-            let wire: LitStr = attr.parse_args().map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "expected the placeholder's name: `#[param(\"projectId\")]`",
-                )
-            })?;
-            Ok(Role::Param(wire))
-        }
+        "param" => attr.parse_args_with(parse_param),
         "header" => attr.parse_args_with(parse_header),
         other => Err(syn::Error::new_spanned(
             attr,
@@ -211,6 +204,36 @@ pub fn parse_role(attr: &Attribute) -> syn::Result<Role> {
             ),
         )),
     }
+}
+
+/// `"wireName"`, then optionally `, secret`.
+fn parse_param(input: ParseStream) -> syn::Result<Role> {
+    let wire: LitStr = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected the placeholder's name: `#[param(\"projectId\")]` or `#[param(\"sig\", secret)]`",
+        )
+    })?;
+    let mut secret = false;
+    if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+        let flag: Ident = input.parse()?;
+        if flag != "secret" {
+            return Err(syn::Error::new(
+                flag.span(),
+                format!(
+                    "unknown parameter option `{flag}`: the only option is `secret`, as in `#[param(\"sig\", secret)]`"
+                ),
+            ));
+        }
+        secret = true;
+        input.parse::<Option<Token![,]>>()?;
+    }
+    if !input.is_empty() {
+        return Err(input.error(
+            "unexpected tokens: write `#[param(\"name\")]` or `#[param(\"name\", secret)]`",
+        ));
+    }
+    Ok(Role::Param(wire, secret))
 }
 
 fn parse_body(attr: &Attribute) -> syn::Result<Role> {

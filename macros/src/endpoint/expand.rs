@@ -10,7 +10,7 @@ use syn::{
     parse_quote,
 };
 
-use super::attr::{BodyFormat, EndpointAttr};
+use super::attr::{BodyFormat, EndpointAttr, Role};
 use super::bind::{Binding, Bound};
 use super::template::{PathComponent, QueryComponent, Template};
 use super::valid::{Output, Returned};
@@ -109,7 +109,9 @@ fn description(
             Binding::Body(_) => (String::new(), quote!(Body)),
             Binding::Multipart(field) => (field.clone(), quote!(Multipart)),
         };
-        quote!(::declarest::Param::__new(#wire, #argument, ::declarest::ParamKind::#kind))
+        // A secret value's description says so, which keeps the request's target out of logs.
+        let secret = matches!(arg.role, Role::Param(_, true)).then(|| quote!(.__secret()));
+        quote!(::declarest::Param::__new(#wire, #argument, ::declarest::ParamKind::#kind)#secret)
     });
     let body_kind = bound
         .args

@@ -142,7 +142,7 @@ fn arguments(method: &EndpointFn, errors: &ErrorSink) {
         match &arg.role {
             Role::Header { name, .. } => header_name(name, errors),
             Role::Multipart(field) => form_field_name(field, errors),
-            Role::Implicit | Role::Param(_) | Role::Body(..) => {}
+            Role::Implicit | Role::Param(..) | Role::Body(..) => {}
         }
     }
 }

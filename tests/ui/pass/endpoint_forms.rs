@@ -62,6 +62,9 @@ pub trait Forms: declarest::Api {
     #[endpoint(HEAD, "/projects")]
     async fn head(&self, #[header("If-None-Match")] etag: Option<&str>, #[header("Api-Key", secret)] key: String) -> declarest::Result<()>;
 
+    #[endpoint(GET, "/blobs/<blob>?<sig>")]
+    async fn get_blob(&self, blob: &str, #[param("sig", secret)] signature: &str) -> declarest::Result<()>;
+
     #[endpoint(OPTIONS, "/")]
     async fn options<'a>(&'a self, #[header("X-Trace")] trace: &'a str) -> declarest::Result<Option<Tag>>;
 }
@@ -108,5 +111,9 @@ fn main() {
     let endpoints = <declarest::Client as Forms>::ENDPOINTS;
     assert!(endpoints.iter().any(|e| e.name() == "export" && e.is_idempotent()));
     assert!(endpoints.iter().any(|e| e.name() == "create_tag" && !e.is_idempotent()));
-    assert_eq!(names, ["get_tag", "create_tag", "put_tag", "patch_with_owned_body", "delete_images", "list", "count", "export", "head", "options"]);
+    // A secret query value is marked, and hides the target of its requests.
+    let blob = endpoints.iter().find(|e| e.name() == "get_blob").expect("declared");
+    assert!(blob.has_secret_target() && blob.params().iter().any(|p| p.wire_name() == "sig" && p.is_secret()));
+    assert!(!endpoints.iter().any(|e| e.name() == "list" && e.has_secret_target()));
+    assert_eq!(names, ["get_tag", "create_tag", "put_tag", "patch_with_owned_body", "delete_images", "list", "count", "export", "head", "get_blob", "options"]);
 }

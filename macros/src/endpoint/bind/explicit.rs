@@ -16,7 +16,7 @@ pub fn bind_params(
 ) {
     let names: Vec<&str> = template.placeholders().map(|p| p.name.as_str()).collect();
     for (i, arg) in args.iter().enumerate() {
-        let Role::Param(wire) = &arg.role else {
+        let Role::Param(wire, _) = &arg.role else {
             continue;
         };
         let name = wire.value();

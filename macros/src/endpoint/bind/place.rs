@@ -66,7 +66,7 @@ pub fn place<'a>(
             },
             (_, Some(name)) if path_names.contains(&name.as_str()) => Binding::Path(name),
             (_, Some(name)) => Binding::Query(name),
-            (Role::Param(_), None) => continue, // reported by `explicit`
+            (Role::Param(..), None) => continue, // reported by `explicit`
             (Role::Implicit, None) if suggested.iter().any(|s| arg.ident.unraw() == s) => {
                 continue; // reported by `by_name`, as a typo
             }
