@@ -2,8 +2,10 @@
 //! request, in the same run: `cargo bench --bench endpoint`.
 //!
 //! - `round_trip`: UpdateIteration over loopback against a keep-alive axum server answering a
-//!   fixed iteration; the declared `Training::update_iteration` vs reqwest by hand (same URL,
-//!   headers, body bytes, and decoding into the same `Iteration`).
+//!   fixed iteration; the declared `Training::update_iteration`, with the client's defaults
+//!   (retries on, a span per call, bounded bodies; no subscriber listening), vs reqwest by hand
+//!   with the same client settings (timeouts, user agent, redirect policy), the same URL,
+//!   headers and body bytes, decoding into the same `Iteration`.
 //! - `in_memory`: the same call without a socket, to show the client-side work alone: the
 //!   declared endpoint through an `Api` that answers at once vs the hand-written equivalent
 //!   (URL formatting, percent-encoding, JSON both ways).
@@ -87,8 +89,23 @@ mod round_trip {
         let mut key = reqwest::header::HeaderValue::from_static(KEY);
         key.set_sensitive(true);
         headers.insert("training-key", key);
+        // The settings declarest's client uses by default.
         let client = reqwest::Client::builder()
             .default_headers(headers)
+            .connect_timeout(declarest::DEFAULT_CONNECT_TIMEOUT)
+            .timeout(declarest::DEFAULT_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::custom(|attempt| {
+                let same = attempt
+                    .previous()
+                    .first()
+                    .is_some_and(|first| first.origin() == attempt.url().origin());
+                if same && attempt.previous().len() <= declarest::MAX_REDIRECTS {
+                    attempt.follow()
+                } else {
+                    attempt.stop()
+                }
+            }))
+            .user_agent(concat!("declarest/", env!("CARGO_PKG_VERSION")))
             .build()
             .expect("a client");
         let base = format!("http://{}/customvision/v2.0/Training", fixture.addr);
