@@ -47,6 +47,8 @@ struct Inner {
     server_address: String,
     /// The default headers, for `Debug` (the reqwest client holds its own copy).
     headers: HeaderMap,
+    /// The default headers again, when the reqwest client was given and so does not send them.
+    per_request_headers: Option<HeaderMap>,
     timeout: Duration,
     attempt_timeout: Option<Duration>,
     max_response_size: u64,
@@ -70,6 +72,7 @@ impl Client {
             attempt_timeout: None,
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
             retry: RetryPolicy::default(),
+            reqwest_client: None,
             problem: None,
         }
     }
@@ -108,7 +111,8 @@ impl Client {
         result
     }
 
-    /// One attempt: sends the request and reads the response, bounded in time and size.
+    /// One attempt: sends the request, follows same-origin redirects, and reads the response,
+    /// bounded in time and size.
     async fn attempt(&self, request: Request, deadline: Instant) -> Result<Response> {
         let endpoint = request.endpoint();
         let name = endpoint.name();
@@ -122,34 +126,48 @@ impl Client {
         }
         tracing::debug!(target = request.loggable_target(), "sending request");
         let secret_target = endpoint.has_secret_target();
+        // reqwest's errors name the URL: not when it carries a secret value.
+        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
         let parts = request.into_parts();
         let mut url = String::with_capacity(self.inner.base_url.len() + parts.target.len());
         url.push_str(&self.inner.base_url);
         url.push_str(&parts.target);
 
-        let mut builder = self
-            .inner
-            .http
-            .request(endpoint.method().to_http(), url)
-            .timeout(timeout);
-        if !parts.headers.is_empty() {
-            builder = builder.headers(parts.headers);
-        }
-        if let Some(content_type) = parts.content_type {
-            builder = builder.header(CONTENT_TYPE, content_type);
-        }
-        match parts.body {
-            Body::Empty => {}
-            Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => {
-                builder = builder.body(bytes)
-            }
-        }
-        // reqwest's errors name the URL: not when it carries a secret value.
-        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
-        let mut response = builder
-            .send()
+        let mut hop = Hop {
+            method: endpoint.method().to_http(),
+            content_type: parts.content_type,
+            body: match parts.body {
+                Body::Empty => None,
+                Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => Some(bytes),
+            },
+        };
+        let started = Instant::now();
+        let mut response = self
+            .send_once(&hop, url.as_str(), &parts.headers, timeout)
             .await
             .map_err(|e| send_error(name, redact(e)))?;
+        self.check_not_redirected(name, &url, &response)?;
+        let mut redirects = 0;
+        while response.status().is_redirection() && redirects < MAX_REDIRECTS {
+            let Some(next) = same_origin_location(&response) else {
+                break;
+            };
+            hop.follow(response.status());
+            drop(response);
+            redirects += 1;
+            let timeout = timeout.saturating_sub(started.elapsed());
+            if timeout.is_zero() {
+                return Err(Error::timeout(
+                    name,
+                    "the attempt's time passed while redirected",
+                ));
+            }
+            response = self
+                .send_once(&hop, next.clone(), &parts.headers, timeout)
+                .await
+                .map_err(|e| send_error(name, redact(e)))?;
+            self.check_not_redirected(name, next.as_str(), &response)?;
+        }
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         let body = read_body(response, self.inner.max_response_size)
@@ -164,6 +182,92 @@ impl Client {
         );
         Ok(Response::new(status, headers, body))
     }
+
+    /// A given reqwest client must leave redirects to declarest: one that followed a redirect
+    /// answers from another URL than the one requested.
+    fn check_not_redirected(
+        &self,
+        endpoint: &'static str,
+        requested: &str,
+        response: &reqwest::Response,
+    ) -> Result<()> {
+        if self.inner.per_request_headers.is_none() || response.url().as_str() == requested {
+            return Ok(());
+        }
+        if reqwest::Url::parse(requested).is_ok_and(|url| url == *response.url()) {
+            return Ok(());
+        }
+        Err(Error::invalid_config(format!(
+            "{endpoint}: the reqwest::Client given to declarest followed a redirect by itself; build it with \
+             `.redirect(reqwest::redirect::Policy::none())` so that declarest follows redirects, to the same origin only"
+        )))
+    }
+
+    /// One HTTP exchange, up to the response head. The client's own headers go as reqwest's
+    /// defaults when declarest built the reqwest client, and on each request otherwise.
+    async fn send_once(
+        &self,
+        hop: &Hop,
+        url: impl reqwest::IntoUrl,
+        headers: &HeaderMap,
+        timeout: Duration,
+    ) -> reqwest::Result<reqwest::Response> {
+        let mut builder = self
+            .inner
+            .http
+            .request(hop.method.clone(), url)
+            .timeout(timeout);
+        if let Some(own) = &self.inner.per_request_headers {
+            builder = builder.headers(own.clone());
+        }
+        if !headers.is_empty() {
+            builder = builder.headers(headers.clone());
+        }
+        if let Some(body) = &hop.body {
+            if let Some(content_type) = &hop.content_type {
+                builder = builder.header(CONTENT_TYPE, content_type.clone());
+            }
+            builder = builder.body(body.clone());
+        }
+        builder.send().await
+    }
+}
+
+/// What one request of an attempt sends; a redirect may change it.
+struct Hop {
+    method: reqwest::Method,
+    content_type: Option<HeaderValue>,
+    body: Option<Bytes>,
+}
+
+impl Hop {
+    /// As browsers and reqwest do: 301, 302 and 303 go on as a GET without a body (a HEAD stays
+    /// a HEAD); 307 and 308 repeat the method and the body.
+    fn follow(&mut self, status: reqwest::StatusCode) {
+        if matches!(status.as_u16(), 301..=303) {
+            self.body = None;
+            self.content_type = None;
+            if self.method != reqwest::Method::HEAD {
+                self.method = reqwest::Method::GET;
+            }
+        }
+    }
+}
+
+/// Where a redirect points, if it is a redirect declarest follows: a `Location` on the same
+/// origin (scheme, host and port) as the request. The secret headers every request carries
+/// never go to another origin; such a redirect comes back as the 3xx it is.
+fn same_origin_location(response: &reqwest::Response) -> Option<reqwest::Url> {
+    if !matches!(response.status().as_u16(), 301..=303 | 307 | 308) {
+        return None;
+    }
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)?
+        .to_str()
+        .ok()?;
+    let next = response.url().join(location).ok()?;
+    (next.origin() == response.url().origin()).then_some(next)
 }
 
 /// The status, the resends and the error type, on the call's span.
@@ -326,6 +430,7 @@ pub struct ClientBuilder {
     attempt_timeout: Option<Duration>,
     max_response_size: u64,
     retry: RetryPolicy,
+    reqwest_client: Option<reqwest::Client>,
     problem: Option<String>,
 }
 
@@ -396,6 +501,24 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends through a `reqwest::Client` of your own (sharing its connection pool, proxies, TLS
+    /// roots and settings) instead of one declarest builds.
+    ///
+    /// Build it with `.redirect(reqwest::redirect::Policy::none())`: declarest follows redirects
+    /// itself, only to the same origin, so that the secret headers it adds to every request
+    /// never reach another. A given client that follows redirects on its own would take them
+    /// anywhere, so a call whose response comes from another URL than the one requested fails
+    /// with [`Error::InvalidConfig`].
+    ///
+    /// declarest still applies, per request: its headers (secret ones included), the call and
+    /// attempt timeouts, retries, the response size limit and the span. It leaves to the given
+    /// client: the connection pool, proxies, TLS, HTTP versions, the connect timeout
+    /// ([`connect_timeout`](Self::connect_timeout) is not used) and the user agent.
+    pub fn reqwest_client(mut self, client: reqwest::Client) -> Self {
+        self.reqwest_client = Some(client);
+        self
+    }
+
     /// When to retry (default [`RetryPolicy::default`]: up to 3 retries of what is safe to
     /// send again); [`RetryPolicy::none`] turns retrying off. See [`RetryPolicy`] for the rules.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
@@ -417,15 +540,22 @@ impl ClientBuilder {
         // reqwest is built without a crypto provider so that only ring is compiled; install it
         // unless the application installed one of its own first.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
-            .default_headers(headers.clone())
-            .connect_timeout(self.connect_timeout)
-            .redirect(same_origin_redirects())
-            .user_agent(concat!("declarest/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| {
-                Error::invalid_config(format!("the HTTP client could not be built: {e}"))
-            })?;
+        let (http, per_request_headers) = match self.reqwest_client {
+            Some(given) => (given, Some(headers.clone())),
+            None => {
+                let built = reqwest::Client::builder()
+                    .default_headers(headers.clone())
+                    .connect_timeout(self.connect_timeout)
+                    // declarest follows redirects itself, to the same origin only.
+                    .redirect(reqwest::redirect::Policy::none())
+                    .user_agent(concat!("declarest/", env!("CARGO_PKG_VERSION")))
+                    .build()
+                    .map_err(|e| {
+                        Error::invalid_config(format!("the HTTP client could not be built: {e}"))
+                    })?;
+                (built, None)
+            }
+        };
         let server_address = reqwest::Url::parse(&base_url)
             .ok()
             .and_then(|url| {
@@ -442,6 +572,7 @@ impl ClientBuilder {
                 base_url,
                 server_address,
                 headers,
+                per_request_headers,
                 timeout: self.timeout,
                 attempt_timeout: self.attempt_timeout,
                 max_response_size: self.max_response_size,
@@ -463,23 +594,6 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .finish()
     }
-}
-
-/// Follows a redirect only to the same origin (scheme, host and port), so that the secret
-/// headers, which every request carries, never reach another; at most [`MAX_REDIRECTS`] in a
-/// row. A redirect not followed comes back as the 3xx response it is.
-fn same_origin_redirects() -> reqwest::redirect::Policy {
-    reqwest::redirect::Policy::custom(|attempt| {
-        let same_origin = attempt
-            .previous()
-            .first()
-            .is_some_and(|first| first.origin() == attempt.url().origin());
-        if same_origin && attempt.previous().len() <= MAX_REDIRECTS {
-            attempt.follow()
-        } else {
-            attempt.stop()
-        }
-    })
 }
 
 /// Checks the base URL and drops trailing slashes, so that joining it with a target that starts
