@@ -323,3 +323,17 @@ async fn each_retry_is_a_tracing_event_with_attempt_reason_and_delay() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn dropping_the_call_stops_it_at_once_even_while_it_waits_to_retry() {
+    let script = Script::new(vec![Step::Status(503, &[])]);
+    let policy = RetryPolicy::default().initial_backoff(Duration::from_millis(400));
+    let api = Retry::new(script.clone(), policy);
+    let call = tokio::spawn(async move { api.get_thing(1).await });
+    // The first attempt fails at once; the call then waits 200 to 400 ms to retry.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    call.abort();
+    assert!(call.await.unwrap_err().is_cancelled());
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(script.sent(), 1, "no retry after the call was dropped");
+}
