@@ -45,7 +45,7 @@ pub fn decode_json<T: DeserializeOwned>(
     response: Response,
     endpoint: &'static Endpoint,
 ) -> Result<T> {
-    response.decode(endpoint)
+    response.decode(endpoint).map(|(value, _)| value)
 }
 
 /// Accepts any 2xx response, whatever its body: endpoints that return `()`.
@@ -59,7 +59,7 @@ pub fn decode_with_status<T: DeserializeOwned>(
     response: Response,
     endpoint: &'static Endpoint,
 ) -> Result<WithStatus<T>> {
-    let (value, head) = response.decode_keeping_head(endpoint)?;
+    let (value, head) = response.decode(endpoint)?;
     Ok(WithStatus::from_head(value, head))
 }
 

@@ -84,11 +84,6 @@ impl Response {
         }
     }
 
-    /// The declared return value, read from a 2xx JSON body.
-    pub(crate) fn decode<T: DeserializeOwned>(self, endpoint: &'static Endpoint) -> Result<T> {
-        self.decode_keeping_head(endpoint).map(|(value, _)| value)
-    }
-
     /// The declared return value, read from a 2xx JSON body, and the response without its body.
     ///
     /// One deserializer per `T`, `serde_json::from_slice`, here and nowhere else (so a type
@@ -96,7 +91,7 @@ impl Response {
     /// `null` by the same one (so only types that accept null, such as `Option`, fit), and
     /// where decoding failed is found afterwards by a walk of the document that knows nothing
     /// of `T`.
-    pub(crate) fn decode_keeping_head<T: DeserializeOwned>(
+    pub(crate) fn decode<T: DeserializeOwned>(
         self,
         endpoint: &'static Endpoint,
     ) -> Result<(T, Response)> {
