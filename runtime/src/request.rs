@@ -39,8 +39,9 @@ impl Body {
 }
 
 /// One request, complete but for the client's base URL and default headers (among them
-/// `Accept: application/json`, which the client sends with every request). Cloning it is cheap
-/// (the body is shared), which is how a retry sends it again.
+/// `Accept: application/json`, which the client sends with every request that has no `Accept`
+/// of its own: see [`headers`](Self::headers)). Cloning it is cheap (the body is shared), which
+/// is how a retry sends it again.
 #[derive(Clone)]
 pub struct Request {
     endpoint: &'static Endpoint,

@@ -49,8 +49,8 @@ pub trait Api: Send + Sync {
     /// 2xx is not an error here either.
     ///
     /// The default reads the whole response with [`send`](Self::send) and streams it as one
-    /// chunk, so a test double needs only `send`. [`Client`](crate::Client) and
-    /// [`Retry`](crate::Retry) stream for real.
+    /// chunk, so a test double needs only `send`. [`Client`](crate::Client) streams for real,
+    /// and [`Retry`](crate::Retry) passes on the stream of the `Api` it wraps.
     fn send_streaming(&self, request: Request) -> impl Future<Output = Result<ByteStream>> + Send {
         async move { self.send(request).await.map(ByteStream::from) }
     }
