@@ -888,6 +888,64 @@ async fn a_byte_stream_with_an_error_status_is_a_status_error_with_its_body() {
     .await
 }
 
+#[tokio::test]
+async fn a_byte_stream_follows_same_origin_redirects_like_any_call() {
+    within(async {
+        let server = FaultServer::start([
+            Step::redirect("/moved/artifact"),
+            Step::Reply(fault_server::response(
+                200,
+                &[("content-type", "application/zip")],
+                b"PK",
+            )),
+        ])
+        .await
+        .unwrap();
+        let client = stream_client(&server).build().unwrap();
+        let stream = client.download_artifact(PROJECT, "a").await.unwrap();
+        assert_eq!(stream.content_type(), Some("application/zip"));
+        assert_eq!(&stream.into_binary().await.unwrap()[..], b"PK");
+        let requests = server.requests();
+        assert_eq!(requests.len(), 2);
+        assert_eq!(requests[1].target, "/moved/artifact");
+        for request in &requests {
+            assert_eq!(request.header("accept"), Some(ACCEPT_BINARY));
+            assert_eq!(request.header("training-key"), Some(TRAINING_KEY));
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn bytes_through_your_own_reqwest_client_carry_the_clients_headers_and_one_accept() {
+    within(async {
+        let server = FaultServer::start([
+            Step::Reply(fault_server::response(200, &[], b"whole")),
+            Step::Reply(fault_server::response(200, &[], b"streamed")),
+        ])
+        .await
+        .unwrap();
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let own = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let client = stream_client(&server).reqwest_client(own).build().unwrap();
+        let whole = client.get_artifact(PROJECT, "a").await.unwrap();
+        assert_eq!(&whole[..], b"whole");
+        let stream = client.download_artifact(PROJECT, "a").await.unwrap();
+        assert_eq!(&stream.into_binary().await.unwrap()[..], b"streamed");
+        let requests = server.requests();
+        assert_eq!(requests.len(), 2);
+        for request in &requests {
+            assert_eq!(request.header_values("accept").len(), 1, "{request:#?}");
+            assert_eq!(request.header("accept"), Some(ACCEPT_BINARY));
+            assert_eq!(request.header("training-key"), Some(TRAINING_KEY));
+        }
+    })
+    .await
+}
+
 // ---------------------------------------------------------------------------------------------
 // The same forms through a test double, which implements `send` only.
 

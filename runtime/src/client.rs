@@ -445,34 +445,49 @@ impl Client {
         }
         tracing::debug!(target = request.loggable_target(), "sending request");
         let secret_target = endpoint.has_secret_target();
+        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
         let parts = request.into_parts();
         let mut url = String::with_capacity(self.inner.base_url.len() + parts.target.len());
         url.push_str(&self.inner.base_url);
         url.push_str(&parts.target);
 
-        // The timeout covers the body too: reqwest applies it to every read of the stream.
-        let mut builder = self
-            .inner
-            .http
-            .request(endpoint.method().to_http(), url)
-            .timeout(timeout);
-        if !parts.headers.is_empty() {
-            builder = builder.headers(parts.headers);
-        }
-        if let Some(content_type) = parts.content_type {
-            builder = builder.header(CONTENT_TYPE, content_type);
-        }
-        match parts.body {
-            Body::Empty => {}
-            Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => {
-                builder = builder.body(bytes)
-            }
-        }
-        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
-        let response = builder
-            .send()
+        // As `attempt` does, up to the head of the last hop. The timeout covers the body too:
+        // reqwest applies it to every read of the stream.
+        let mut hop = Hop {
+            method: endpoint.method().to_http(),
+            content_type: parts.content_type,
+            body: match parts.body {
+                Body::Empty => None,
+                Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => Some(bytes),
+            },
+        };
+        let started = Instant::now();
+        let mut response = self
+            .send_once(&hop, url.as_str(), &parts.headers, timeout)
             .await
             .map_err(|e| send_error(name, redact(e)))?;
+        self.check_not_redirected(name, &url, &response)?;
+        let mut redirects = 0;
+        while response.status().is_redirection() && redirects < MAX_REDIRECTS {
+            let Some(next) = same_origin_location(&response) else {
+                break;
+            };
+            hop.follow(response.status());
+            drop(response);
+            redirects += 1;
+            let timeout = timeout.saturating_sub(started.elapsed());
+            if timeout.is_zero() {
+                return Err(Error::timeout(
+                    name,
+                    "the attempt's time passed while redirected",
+                ));
+            }
+            response = self
+                .send_once(&hop, next.clone(), &parts.headers, timeout)
+                .await
+                .map_err(|e| send_error(name, redact(e)))?;
+            self.check_not_redirected(name, next.as_str(), &response)?;
+        }
         tracing::debug!(
             status = response.status().as_u16(),
             "received response head"
