@@ -23,7 +23,9 @@
 mod api;
 mod datetime;
 mod ext;
+mod lenient;
 mod models;
+mod string_enum;
 
 pub use api::Training;
 pub use datetime::{DateTime, ParseDateTimeError};
