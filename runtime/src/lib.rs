@@ -53,6 +53,12 @@
 //!   argument is bound once. `.`, `..` and empty segments are refused, in the template at
 //!   compile time and in the values at run time: URLs resolve them, so the request would go
 //!   elsewhere.
+//! - A query placeholder's name is the parameter's name on the wire, sent as written. Besides
+//!   an identifier it may be any name of letters, digits, `-`, `.`, `_`, `~` and `$`, starting
+//!   with a letter, `_` or `$` (`<$filter>`, `<api-version>`): characters a query carries
+//!   without percent-encoding and that mean nothing in `key=value&..`, so `$filter=..` goes out
+//!   as written (`$` is a sub-delimiter RFC 3986 allows in a query). Such a name is no Rust
+//!   name, so it binds only the argument marked `#[param("$filter")]`.
 //! - `idempotent` after the template (`#[endpoint(POST, "/x", idempotent)]`) declares a POST or
 //!   PATCH safe to repeat, so that it is retried like a GET (see [`RetryPolicy`]).
 //!
@@ -66,6 +72,11 @@
 //!
 //!     #[declarest::endpoint(POST, "/projects/<projectId>/tags?<name>&kind=regular")]
 //!     async fn create_tag(&self, project_id: Uuid, name: &str) -> declarest::Result<Tag>;
+//!
+//!     // Sends `/projects/{id}/tags?$filter=name%20eq%20%27a%27&take=10`.
+//!     #[declarest::endpoint(GET, "/projects/<projectId>/tags?<$filter>&<take>")]
+//!     async fn find_tags(&self, project_id: Uuid, #[param("$filter")] filter: Option<&str>,
+//!                        take: Option<u32>) -> declarest::Result<Vec<Tag>>;
 //! }
 //! ```
 //!

@@ -259,7 +259,8 @@ impl RequestBuilder {
         }
         self.target.push(if self.has_query { '&' } else { '?' });
         self.has_query = true;
-        // Wire names are identifiers (the macro checks), so they need no encoding.
+        // Wire names hold only letters, digits, `-._~` and `$` (the macro checks), which a query
+        // carries as they are: they are sent as written.
         self.target.push_str(wire_name);
         self.target.push('=');
         value.write_query(&mut ParamWriter::new(&mut self.target, Encoding::Component));

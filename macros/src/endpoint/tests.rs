@@ -335,3 +335,86 @@ fn attribute_syntax_errors_say_what_to_write() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_query_placeholder_that_is_not_an_identifier_binds_through_param() {
+    let expanded = super::expand(
+        quote!(
+            GET,
+            "/projects/<projectId>/images?<$filter>&<api-version>&<take>"
+        ),
+        quote!(
+            async fn get_images(
+                &self,
+                project_id: Uuid,
+                #[param("$filter")] filter: Option<&str>,
+                #[param("api-version")] version: &str,
+                take: u32,
+            ) -> declarest::Result<()>;
+        ),
+    );
+    let text = expanded.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    assert!(
+        text.contains("__request . query :: < Option < & str > > (\"$filter\" , filter)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("__request . query :: < & str > (\"api-version\" , version)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_query_placeholder_that_is_not_an_identifier_never_binds_by_name() {
+    // An argument named like it: suggested, and not reported again as unbound.
+    let found = errors(
+        quote!(GET, "/images?<$filter>"),
+        quote!(
+            async fn get(&self, filter: Option<&str>) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "placeholder `<$filter>` is not a Rust name, so no argument binds it by name: mark `filter` with `#[param(\"$filter\")]`"
+        ]
+    );
+    let found = errors(
+        quote!(GET, "/images?<$top>"),
+        quote!(
+            async fn get(&self) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "placeholder `<$top>` is not a Rust name, so no argument binds it by name: add an argument marked `#[param(\"$top\")]`, as in `#[param(\"$top\")] top: Option<&str>`"
+        ]
+    );
+}
+
+#[test]
+fn query_placeholders_hold_what_a_query_carries_as_written_and_path_ones_are_identifiers() {
+    for template in [
+        "/images?<a b>",
+        "/images?<a+b>",
+        "/images?<1a>",
+        "/images?<a=b>",
+        "/images?<é>",
+    ] {
+        let found = template_errors(template);
+        assert_eq!(found.len(), 1, "{template}: {found:?}");
+        assert!(
+            found[0].starts_with("query placeholder `<")
+                && found[0].contains("use letters, digits, `-`, `.`, `_`, `~` and `$`"),
+            "{template}: {found:?}"
+        );
+    }
+    let found = template_errors("/images/<$filter>");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("placeholder `<$filter>` is not an identifier"),
+        "{found:?}"
+    );
+}
