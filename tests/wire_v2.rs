@@ -1,9 +1,7 @@
 //! Wire tests of the forms the Training API v3.3 needs, each general: query names that are not
-//! Rust identifiers (`$filter`), bare JSON scalars as responses, an optional JSON body, more than
-//! one success status (`WithStatus`), binary responses (`Binary`) and streamed ones
-//! (`ByteStream`). A real `declarest::Client` talks to a loopback [`RecordingServer`] (or a
-//! [`FaultServer`] where the server must misbehave), and the tests assert the exact bytes that
-//! arrived on the socket and what the call returned.
+//! Rust identifiers (`$filter`), bare JSON scalars as responses, and an optional JSON body. A
+//! real `declarest::Client` talks to a loopback [`RecordingServer`], and the tests assert the
+//! exact bytes that arrived on the socket and what the call returned.
 
 mod support;
 
@@ -54,6 +52,36 @@ trait V2: declarest::Api {
 
     #[declarest::endpoint(POST, "/projects/<projectId>/images/suggested/count")]
     async fn suggested_count(&self, project_id: Uuid) -> declarest::Result<HashMap<String, i32>>;
+
+    #[declarest::endpoint(POST, "/projects/<projectId>/train?<forceTrain>")]
+    async fn train_project(
+        &self,
+        project_id: Uuid,
+        force_train: Option<bool>,
+        #[body] training_parameters: Option<&TrainingParameters>,
+    ) -> declarest::Result<serde_json::Value>;
+
+    #[declarest::endpoint(PUT, "/settings/<name>")]
+    async fn put_setting(
+        &self,
+        name: &str,
+        #[body(json)] value: Option<serde_json::Value>,
+    ) -> declarest::Result<()>;
+
+    #[declarest::endpoint(PATCH, "/blobs/<name>")]
+    async fn patch_blob(
+        &self,
+        name: &str,
+        #[body(bytes)] content: Option<Vec<u8>>,
+    ) -> declarest::Result<()>;
+}
+
+/// An optional body with a documented limit.
+#[derive(Debug, serde::Serialize, declarest::Model)]
+#[serde(rename_all = "camelCase")]
+struct TrainingParameters {
+    #[max_items(2)]
+    selected_tags: Vec<Uuid>,
 }
 
 impl V2 for declarest::Client {}
@@ -240,4 +268,108 @@ async fn bare_json_scalars_and_maps_are_responses() {
         );
         assert_eq!(err.body().map(|b| b.as_ref()), Some(body.as_bytes()));
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// An optional body.
+
+/// A request with a JSON body: exactly that body, announced as UTF-8 JSON with its length.
+fn assert_json_body(request: &RecordedRequest, expected: &str) {
+    assert_eq!(
+        request.header("content-type"),
+        Some("application/json; charset=utf-8"),
+        "{request:#?}"
+    );
+    assert_eq!(String::from_utf8_lossy(&request.body), expected);
+    let length = expected.len().to_string();
+    assert_eq!(request.header("content-length"), Some(length.as_str()));
+    assert!(!request.has_header("transfer-encoding"), "{request:#?}");
+}
+
+#[tokio::test]
+async fn an_optional_body_is_sent_when_some_and_absent_when_none() {
+    let server = start(CannedResponse::json(200, r#"{"status":"Training"}"#)).await;
+    let client = client(&server);
+    let train = format!("/base/projects/{PROJECT_WIRE}/train");
+
+    // `None`: no body, no content type, as a POST without a body.
+    client.train_project(PROJECT, None, None).await.unwrap();
+    let request = single_request(&server);
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.target, train);
+    assert_common_headers(&request, &server, "application/json");
+    assert_no_body(&request);
+
+    // `Some`: the JSON of the value, as `#[body]` sends it.
+    let parameters = TrainingParameters {
+        selected_tags: vec![PROJECT, ITERATION],
+    };
+    client
+        .train_project(PROJECT, Some(true), Some(&parameters))
+        .await
+        .unwrap();
+    let request = single_request(&server);
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.target, format!("{train}?forceTrain=true"));
+    assert_common_headers(&request, &server, "application/json");
+    assert_json_body(
+        &request,
+        &format!(r#"{{"selectedTags":["{PROJECT_WIRE}","{ITERATION_WIRE}"]}}"#),
+    );
+
+    // The limits of a `Model` body still hold, and nothing is sent when one is broken.
+    let over = TrainingParameters {
+        selected_tags: vec![PROJECT; 3],
+    };
+    let err = client
+        .train_project(PROJECT, None, Some(&over))
+        .await
+        .unwrap_err();
+    match &err {
+        declarest::Error::InvalidRequest { endpoint, reason } => {
+            assert_eq!(*endpoint, "train_project");
+            assert_eq!(
+                reason,
+                "the body's `selected_tags` has 3 items, over its limit of 2 by 1"
+            );
+        }
+        other => panic!("expected InvalidRequest, got {other:?}"),
+    }
+    assert_eq!(server.request_count(), 0);
+
+    // An owned `Option<T>`: `Some(null)` is a body of `null`, `None` is no body.
+    server.set_response(CannedResponse::no_content());
+    client
+        .put_setting("a", Some(serde_json::json!({"x": [1, null]})))
+        .await
+        .unwrap();
+    client
+        .put_setting("b", Some(serde_json::Value::Null))
+        .await
+        .unwrap();
+    client.put_setting("c", None).await.unwrap();
+    let requests = server.take_requests();
+    assert_eq!(requests.len(), 3);
+    assert_eq!(requests[0].method, "PUT");
+    assert_json_body(&requests[0], r#"{"x":[1,null]}"#);
+    assert_json_body(&requests[1], "null");
+    assert_eq!(requests[2].target, "/base/settings/c");
+    assert_no_body(&requests[2]);
+
+    // Raw bytes may be optional too.
+    client
+        .patch_blob("x", Some(b"\x00\xffraw".to_vec()))
+        .await
+        .unwrap();
+    client.patch_blob("y", None).await.unwrap();
+    let requests = server.take_requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].method, "PATCH");
+    assert_eq!(
+        requests[0].header("content-type"),
+        Some("application/octet-stream")
+    );
+    assert_eq!(requests[0].body, b"\x00\xffraw");
+    assert_eq!(requests[0].header("content-length"), Some("5"));
+    assert_no_body(&requests[1]);
 }

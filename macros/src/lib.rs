@@ -20,6 +20,7 @@ mod shape;
 mod snapshot;
 #[cfg(test)]
 mod testing;
+mod types;
 
 use proc_macro::TokenStream;
 

@@ -94,6 +94,10 @@
 //! - `#[body]` (or `#[body(json)]`) on at most one argument sends it as JSON
 //!   (`application/json; charset=utf-8`); `#[body(bytes)]` sends raw bytes (anything
 //!   `Into<bytes::Bytes>`) as `application/octet-stream`. Not on GET, HEAD or DELETE.
+//! - A body declared `Option<T>` (`Option<&T>`) may be absent: `None` sends no body and no
+//!   `Content-Type`, `Some` sends the value as above (the limits of a [`Model`] included). The
+//!   `Option` is read from the type as written, so `None` never goes out as a JSON `null`; to
+//!   send `null`, pass `Some(serde_json::Value::Null)`.
 //! - `#[multipart("imageData")]` sends [`File`]s (one, a slice, a `Vec` or an `Option`) as
 //!   `multipart/form-data` parts of that field. Not together with `#[body]`.
 //!
@@ -116,6 +120,41 @@
 //!                        #[header("If-Match")] etag: Option<&str>)
 //!                        -> declarest::Result<Summary>;
 //! }
+//! ```
+//!
+//! ```
+//! # use declarest::{Api, Request, Response, Result, http::StatusCode};
+//! #[derive(serde::Serialize)]
+//! #[serde(rename_all = "camelCase")]
+//! pub struct TrainingParameters { pub selected_tags: Vec<u32> }
+//!
+//! pub trait Training: declarest::Api {
+//!     #[declarest::endpoint(POST, "/projects/<projectId>/train")]
+//!     async fn train_project(&self, project_id: u32,
+//!                            #[body] parameters: Option<&TrainingParameters>)
+//!                            -> declarest::Result<()>;
+//! }
+//! # /// Answers 204 and keeps the body and content type it was sent.
+//! # #[derive(Default)]
+//! # struct Double(std::sync::Mutex<Vec<(Vec<u8>, Option<String>)>>);
+//! # impl Api for Double {
+//! #     async fn send(&self, request: Request) -> Result<Response> {
+//! #         let content_type = request.content_type().map(|c| c.to_str().unwrap().to_owned());
+//! #         self.0.lock().unwrap().push((request.body().as_bytes().to_vec(), content_type));
+//! #         Ok(Response::new(StatusCode::NO_CONTENT, Default::default(), ""))
+//! #     }
+//! # }
+//! # impl Training for Double {}
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! # let api = Double::default();
+//! api.train_project(7, None).await?;
+//! api.train_project(7, Some(&TrainingParameters { selected_tags: vec![1] })).await?;
+//! # let sent = api.0.lock().unwrap();
+//! # assert_eq!(sent[0], (vec![], None));
+//! # assert_eq!(sent[1].0, br#"{"selectedTags":[1]}"#);
+//! # assert_eq!(sent[1].1.as_deref(), Some("application/json; charset=utf-8"));
+//! # Ok::<(), declarest::Error>(())
+//! # }).unwrap();
 //! ```
 //!
 //! ## Limits

@@ -89,6 +89,22 @@ fn multipart_and_limits_expansion() {
 }
 
 #[test]
+fn an_optional_body_on_a_method_without_one_says_so() {
+    let found = errors(
+        quote!(DELETE, "/x"),
+        quote!(
+            async fn delete(&self, #[body] body: Option<&Filter>) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "a DELETE request has no body, not even an optional one: remove `#[body]` and send `body` another way (a placeholder or a header)"
+        ]
+    );
+}
+
+#[test]
 fn errors_keep_the_item_without_helper_attributes() {
     let expanded = super::expand(
         quote!(GET, "/projects/<projectId>"),

@@ -3,13 +3,11 @@
 
 use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
-use syn::{
-    Attribute, DeriveInput, GenericArgument, Ident, LitStr, Meta, PathArguments, Token, Type,
-    Visibility,
-};
+use syn::{Attribute, DeriveInput, Ident, LitStr, Meta, Token, Type, Visibility};
 
 use crate::errors::ErrorSink;
 use crate::read_only_attr::is_read_only;
+use crate::types::option_inner;
 
 pub struct Model<'a> {
     pub ident: &'a Ident,
@@ -158,20 +156,4 @@ fn serde_flags(attrs: &[Attribute]) -> (bool, Option<Meta>) {
         }
     }
     (skipped, flatten)
-}
-
-/// `T` of `Option<T>` (also `std::option::Option<T>`).
-fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if path.qself.is_some() || last.ident != "Option" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
 }
