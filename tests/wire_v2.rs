@@ -1,13 +1,16 @@
 //! Wire tests of the forms the Training API v3.3 needs, each general: query names that are not
-//! Rust identifiers (`$filter`), bare JSON scalars as responses, and an optional JSON body. A
-//! real `declarest::Client` talks to a loopback [`RecordingServer`], and the tests assert the
-//! exact bytes that arrived on the socket and what the call returned.
+//! Rust identifiers (`$filter`), bare JSON scalars as responses, an optional JSON body, more than
+//! one success status (`WithStatus`) and binary responses (`Binary`). A real
+//! `declarest::Client` talks to a loopback [`RecordingServer`], and the tests assert the exact
+//! bytes that arrived on the socket and what the call returned.
 
 mod support;
 
 use std::collections::HashMap;
 use std::time::Duration;
 
+use declarest::http::StatusCode;
+use declarest::{BodyErrorKind, Error};
 use support::{CannedResponse, RecordedRequest, RecordingServer};
 use uuid::Uuid;
 
@@ -74,6 +77,39 @@ trait V2: declarest::Api {
         name: &str,
         #[body(bytes)] content: Option<Vec<u8>>,
     ) -> declarest::Result<()>;
+}
+
+/// Endpoints that return something other than a JSON document alone.
+trait Responses: declarest::Api {
+    #[declarest::endpoint(POST, "/projects/<projectId>/images/urls")]
+    async fn create_images_from_urls(
+        &self,
+        project_id: Uuid,
+        #[body] batch: &serde_json::Value,
+    ) -> declarest::Result<declarest::WithStatus<Summary>>;
+
+    #[declarest::endpoint(GET, "/projects/<projectId>/artifacts?<path>")]
+    async fn get_artifact(
+        &self,
+        project_id: Uuid,
+        path: &str,
+    ) -> declarest::Result<declarest::Binary>;
+
+    #[declarest::endpoint(GET, "/files/<name>")]
+    async fn get_file(
+        &self,
+        name: &str,
+        #[header("Accept")] accept: Option<&str>,
+    ) -> declarest::Result<declarest::Binary>;
+}
+
+impl Responses for declarest::Client {}
+
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    is_batch_successful: bool,
+    images: Vec<String>,
 }
 
 /// An optional body with a documented limit.
@@ -372,4 +408,196 @@ async fn an_optional_body_is_sent_when_some_and_absent_when_none() {
     assert_eq!(requests[0].body, b"\x00\xffraw");
     assert_eq!(requests[0].header("content-length"), Some("5"));
     assert_no_body(&requests[1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// More than one success status with the same body.
+
+#[tokio::test]
+async fn with_status_keeps_the_success_status_and_decodes_the_body() {
+    let body = r#"{"isBatchSuccessful":true,"images":["a","b"]}"#;
+    let server = start(CannedResponse::json(200, body).with_header("apim-request-id", "r-1")).await;
+    let client = client(&server);
+    let batch = serde_json::json!({"images": [{"url": "https://x/a.png"}]});
+
+    let created = client
+        .create_images_from_urls(PROJECT, &batch)
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::OK);
+    assert!(!created.is_partial());
+    assert!(created.is_batch_successful, "derefs to the body");
+    assert_eq!(created.headers()["apim-request-id"], "r-1");
+    assert_eq!(
+        created.into_inner(),
+        Summary {
+            is_batch_successful: true,
+            images: vec!["a".to_owned(), "b".to_owned()]
+        }
+    );
+    let request = single_request(&server);
+    assert_eq!(request.method, "POST");
+    assert_eq!(
+        request.target,
+        format!("/base/projects/{PROJECT_WIRE}/images/urls")
+    );
+    assert_common_headers(&request, &server, "application/json");
+    assert_json_body(&request, r#"{"images":[{"url":"https://x/a.png"}]}"#);
+
+    // 207: the same body, a partial success that says so.
+    let partial = r#"{"isBatchSuccessful":false,"images":["a"]}"#;
+    server.set_response(CannedResponse::json(207, partial));
+    let created = client
+        .create_images_from_urls(PROJECT, &batch)
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::MULTI_STATUS);
+    assert!(created.is_partial());
+    assert!(!created.is_batch_successful);
+    assert_eq!(created.images, ["a"]);
+
+    // Any 2xx is a success; outside 2xx is an error, and a body that does not decode is one
+    // that keeps the status it came with.
+    server.set_response(CannedResponse::json(201, body));
+    let created = client
+        .create_images_from_urls(PROJECT, &batch)
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+    server.set_response(CannedResponse::json(
+        409,
+        r#"{"code":"BadRequestImageBatch","message":"no"}"#,
+    ));
+    let err = client
+        .create_images_from_urls(PROJECT, &batch)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Status(_)), "{err:?}");
+    assert_eq!(
+        err.service_error().map(|e| e.code.as_str()),
+        Some("BadRequestImageBatch")
+    );
+    server.set_response(CannedResponse::json(207, r#"{"isBatchSuccessful":"no"}"#));
+    let err = client
+        .create_images_from_urls(PROJECT, &batch)
+        .await
+        .unwrap_err();
+    let Error::Decode(decode) = &err else {
+        panic!("expected a decode error, got {err:?}");
+    };
+    assert_eq!(decode.status, StatusCode::MULTI_STATUS);
+    assert_eq!(decode.path, "isBatchSuccessful");
+    assert_eq!(server.take_requests().len(), 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binary responses.
+
+/// What an endpoint that returns bytes sends as `Accept`.
+const ACCEPT_BINARY: &str = "application/octet-stream, */*;q=0.9";
+
+fn binary_response(content_type: Option<&str>, body: &[u8]) -> CannedResponse {
+    CannedResponse {
+        status: 200,
+        headers: content_type
+            .map(|c| vec![("content-type".to_owned(), c.to_owned())])
+            .unwrap_or_default(),
+        body: body.to_vec(),
+    }
+}
+
+#[tokio::test]
+async fn binary_asks_for_bytes_and_takes_any_content_type() {
+    let bytes: Vec<u8> = (0..=255).collect();
+    let server = start(binary_response(Some("application/octet-stream"), &bytes)).await;
+    let client = client(&server);
+
+    let artifact = client
+        .get_artifact(PROJECT, "exports/model v1.zip")
+        .await
+        .unwrap();
+    assert_eq!(&artifact[..], &bytes[..], "derefs to the bytes");
+    assert_eq!(artifact.bytes().as_ref(), &bytes[..]);
+    assert_eq!(artifact.content_type(), Some("application/octet-stream"));
+    assert_eq!(artifact.status(), StatusCode::OK);
+    assert_eq!(artifact.clone().into_bytes(), bytes);
+    let debug = format!("{artifact:?}");
+    assert!(
+        debug.contains("len: 256") && !debug.contains("255"),
+        "{debug}"
+    );
+    let request = single_request(&server);
+    assert_eq!(request.method, "GET");
+    assert_eq!(
+        request.target,
+        format!("/base/projects/{PROJECT_WIRE}/artifacts?path=exports%2Fmodel%20v1.zip")
+    );
+    // One `Accept`, the binary one: the client's `application/json` is replaced, not added to.
+    assert_common_headers(&request, &server, ACCEPT_BINARY);
+    assert_no_body(&request);
+
+    // JSON, text, an image, no content type at all, or nothing but a 204: all are bytes.
+    for (content_type, body) in [
+        (Some("application/json"), &b"{\"not\":\"decoded\"}"[..]),
+        (Some("text/plain; charset=utf-8"), b"plain"),
+        (Some("image/png"), b"\x89PNG\r\n\x1a\n"),
+        (None, b"\x00"),
+    ] {
+        server.set_response(binary_response(content_type, body));
+        let artifact = client.get_artifact(PROJECT, "p").await.unwrap();
+        assert_eq!(&artifact[..], body);
+        assert_eq!(artifact.content_type(), content_type);
+    }
+    server.set_response(CannedResponse::no_content());
+    let artifact = client.get_artifact(PROJECT, "p").await.unwrap();
+    assert!(artifact.is_empty());
+    assert_eq!(artifact.status(), StatusCode::NO_CONTENT);
+    assert_eq!(server.take_requests().len(), 5);
+
+    // An error status is an error, its body kept.
+    let error = r#"{"code":"BadRequestInvalidArtifactUri","message":"no such path"}"#;
+    server.set_response(CannedResponse::json(400, error));
+    let err = client.get_artifact(PROJECT, "p").await.unwrap_err();
+    assert!(matches!(err, Error::Status(_)), "{err:?}");
+    assert_eq!(err.body().map(|b| b.as_ref()), Some(error.as_bytes()));
+    assert_eq!(
+        err.service_error().map(|e| e.code.as_str()),
+        Some("BadRequestInvalidArtifactUri")
+    );
+}
+
+#[tokio::test]
+async fn an_accept_header_argument_wins_over_the_binary_default() {
+    let server = start(binary_response(Some("image/jpeg"), b"jpeg")).await;
+    let client = client(&server);
+
+    client.get_file("a.jpg", Some("image/jpeg")).await.unwrap();
+    client.get_file("b.jpg", None).await.unwrap();
+    let requests = server.take_requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].target, "/base/files/a.jpg");
+    assert_common_headers(&requests[0], &server, "image/jpeg");
+    assert_common_headers(&requests[1], &server, ACCEPT_BINARY);
+}
+
+#[tokio::test]
+async fn a_binary_body_over_the_size_limit_is_refused() {
+    let server = start(binary_response(Some("application/zip"), &[7u8; 1025])).await;
+    let client = declarest::Client::builder(server.base_url())
+        .max_response_size(1024)
+        .build()
+        .unwrap();
+
+    let err = client.get_artifact(PROJECT, "big").await.unwrap_err();
+    let Error::Body(body) = &err else {
+        panic!("expected a body error, got {err:?}");
+    };
+    assert_eq!(body.kind(), BodyErrorKind::TooLarge { limit: 1024 });
+    assert_eq!(err.status(), Some(StatusCode::OK));
+
+    server.set_response(binary_response(Some("application/zip"), &[7u8; 1024]));
+    assert_eq!(
+        client.get_artifact(PROJECT, "fits").await.unwrap().len(),
+        1024
+    );
 }

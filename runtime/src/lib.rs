@@ -175,9 +175,81 @@
 //!
 //! ## The return type
 //!
-//! `declarest::Result<T>`: `T` is decoded from the JSON body of a 2xx response; `()` accepts
-//! any 2xx response, an empty 204 included. Requests send `Accept: application/json`. A status
-//! outside 2xx is [`Error::Status`], keeping the status, headers and body.
+//! `declarest::Result<T>`, where `T` is one of:
+//!
+//! - **a type decoded from the JSON body** of any 2xx response: a struct, a `Vec`, a map, or a
+//!   bare scalar such as `bool` or `i32` (a body of `true` or `42`). Requests send
+//!   `Accept: application/json`.
+//! - **`()`**: any 2xx response, whatever its body, an empty 204 included.
+//! - **[`WithStatus<T>`]**: `T` decoded as above, and the 2xx status it came with
+//!   ([`status`](WithStatus::status), [`is_partial`](WithStatus::is_partial) for `207
+//!   Multi-Status`, [`into_inner`](WithStatus::into_inner); it dereferences to `T`). Declare an
+//!   operation that answers partial success with `207` and the same body as `200` this way, so
+//!   that a partial success never looks like a full one: a plain `T` accepts any 2xx and
+//!   drops the status.
+//! - **[`Binary`]**: the body as bytes, whatever its content type
+//!   ([`bytes`](Binary::bytes), [`into_bytes`](Binary::into_bytes),
+//!   [`content_type`](Binary::content_type); it dereferences to `[u8]`), read whole within the
+//!   client's size limit.
+//!
+//! An endpoint that returns `Binary` sends `Accept: application/octet-stream,
+//! */*;q=0.9` in place of the client's `Accept: application/json`: raw bytes preferred, anything
+//! accepted (a `#[header("Accept")]` argument replaces it). The two types are recognized by
+//! name in the return type, written alone (imported) or as `declarest::WithStatus`, ...; a type
+//! of your own by one of these names is read as JSON only under another path (`my::Binary`).
+//!
+//! Whatever the return type, a status outside 2xx is [`Error::Status`], keeping the status,
+//! headers and body.
+//!
+//! ```
+//! use declarest::{Binary, WithStatus};
+//! # use declarest::{Api, Request, Response, Result, http::StatusCode};
+//!
+//! #[derive(serde::Deserialize)]
+//! #[serde(rename_all = "camelCase")]
+//! pub struct Summary { pub is_batch_successful: bool }
+//!
+//! pub trait Images: declarest::Api {
+//!     #[declarest::endpoint(POST, "/projects/<projectId>/images/urls")]
+//!     async fn create_from_urls(&self, project_id: u32, #[body] batch: &serde_json::Value)
+//!                               -> declarest::Result<WithStatus<Summary>>;
+//!
+//!     #[declarest::endpoint(POST, "/projects/<projectId>/iterations/<iterationId>/publish")]
+//!     async fn publish(&self, project_id: u32, iteration_id: u32) -> declarest::Result<bool>;
+//!
+//!     #[declarest::endpoint(GET, "/projects/<projectId>/artifacts?<path>")]
+//!     async fn get_artifact(&self, project_id: u32, path: &str) -> declarest::Result<Binary>;
+//! }
+//! # /// Answers by the request's endpoint.
+//! # struct Double;
+//! # impl Api for Double {
+//! #     async fn send(&self, request: Request) -> Result<Response> {
+//! #         let accept = request.headers().get("accept").map(|v| v.to_str().unwrap().to_owned());
+//! #         Ok(match request.endpoint().name() {
+//! #             "create_from_urls" => Response::json(StatusCode::MULTI_STATUS,
+//! #                 &serde_json::json!({"isBatchSuccessful": false})).unwrap(),
+//! #             "publish" => Response::json(StatusCode::OK, &true).unwrap(),
+//! #             _ => {
+//! #                 assert_eq!(accept.as_deref(), Some("application/octet-stream, */*;q=0.9"));
+//! #                 Response::new(StatusCode::OK, Default::default(), &b"PK\x03\x04"[..])
+//! #             }
+//! #         })
+//! #     }
+//! # }
+//! # impl Images for Double {}
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! # let api = Double;
+//! let created = api.create_from_urls(7, &serde_json::json!({"images": []})).await?;
+//! if created.is_partial() {
+//!     // 207: some images were not added; the summary says which.
+//!     assert!(!created.is_batch_successful);
+//! }
+//! assert!(api.publish(7, 1).await?);
+//! let zip = api.get_artifact(7, "exports/model.zip").await?;
+//! assert_eq!(&zip[..2], b"PK");
+//! # Ok::<(), declarest::Error>(())
+//! # }).unwrap();
+//! ```
 //!
 //! The generated method returns a `Send` future; doc comments and other attributes on it
 //! survive. Each endpoint's description ([`Endpoint`]: name, method, template, which argument
@@ -280,7 +352,7 @@ pub use model::Model;
 pub use param::{OptionalValue, ParamValue, ParamWriter};
 pub use patch::Patch;
 pub use request::{Body, Request, RequestParts};
-pub use response::Response;
+pub use response::{Binary, Response, WithStatus};
 pub use retry::{
     DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_DELAY, DEFAULT_MAX_RETRIES, Retry, RetryPolicy,
 };

@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer};
 use crate::description::Endpoint;
 use crate::error::Result;
 use crate::request::Request;
-use crate::response::Response;
+use crate::response::{Binary, Response, WithStatus};
 use crate::transport::Api;
 
 /// Turns a response into the endpoint's return value. Passed to [`call`] as a function so that
@@ -42,6 +42,21 @@ pub fn decode_json<T: DeserializeOwned>(
 /// Accepts any 2xx response, whatever its body: endpoints that return `()`.
 pub fn decode_unit(response: Response, endpoint: &'static Endpoint) -> Result<()> {
     response.no_content(endpoint)
+}
+
+/// Decodes a 2xx JSON body and keeps its status: endpoints that return `WithStatus<T>`. The
+/// same deserializer as [`decode_json`]'s for `T`.
+pub fn decode_with_status<T: DeserializeOwned>(
+    response: Response,
+    endpoint: &'static Endpoint,
+) -> Result<WithStatus<T>> {
+    let (value, head) = response.decode_keeping_head(endpoint)?;
+    Ok(WithStatus::from_head(value, head))
+}
+
+/// Keeps a 2xx body as bytes: endpoints that return `Binary`.
+pub fn decode_binary(response: Response, endpoint: &'static Endpoint) -> Result<Binary> {
+    response.binary(endpoint)
 }
 
 /// A patch field of a nullable model field: absent stays `None`, `null` becomes `Some(None)`.

@@ -302,7 +302,8 @@ fn add_limits(bound: &Bound) -> TokenStream {
 }
 
 /// The call that sends and decodes. The response type's bound is checked by the decoder, spanned
-/// at the response type; the `Api` bound by the call, at the attribute (see `generate`).
+/// at the response type; the `Api` bound by the call, at the attribute (see `generate`). An
+/// endpoint that returns bytes asks for them (`Accept`).
 fn send(output: &Output) -> TokenStream {
     let decoder = match output {
         Output::Unit => {
@@ -313,9 +314,21 @@ fn send(output: &Output) -> TokenStream {
             let private = private(ty.span());
             quote_spanned!(ty.span()=> #private::decode_json::<#ty>)
         }
+        Output::WithStatus(ty) => {
+            let private = private(ty.span());
+            quote_spanned!(ty.span()=> #private::decode_with_status::<#ty>)
+        }
+        Output::Binary(ty) => {
+            let private = private(ty.span());
+            quote_spanned!(ty.span()=> #private::decode_binary)
+        }
     };
     let private = private(Span::call_site());
-    quote!(#private::call(self, __request.finish(), #decoder))
+    let accept = matches!(output, Output::Binary(_)).then(|| quote!(__request.accept_binary();));
+    quote! {
+        #accept
+        #private::call(self, __request.finish(), #decoder)
+    }
 }
 
 /// `::<Type>` for a value's builder call, so that a missing trait impl is reported at the

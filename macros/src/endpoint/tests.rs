@@ -56,6 +56,24 @@ pub fn snapshot_inputs() -> Vec<(&'static str, TokenStream, TokenStream)> {
                     -> declarest::Result<ImageCreateSummary>;
             },
         ),
+        (
+            "endpoint_optional_body_with_status",
+            quote!(POST, "/projects/<projectId>/train?<$filter>"),
+            quote! {
+                async fn train_project(&self, project_id: Uuid,
+                                       #[param("$filter")] filter: Option<&str>,
+                                       #[body] parameters: Option<&TrainingParameters>)
+                    -> declarest::Result<declarest::WithStatus<Iteration>>;
+            },
+        ),
+        (
+            "endpoint_binary",
+            quote!(GET, "/projects/<projectId>/artifacts?<path>"),
+            quote! {
+                async fn get_artifact(&self, project_id: Uuid, path: &str)
+                    -> declarest::Result<declarest::Binary>;
+            },
+        ),
     ]
 }
 
@@ -86,6 +104,93 @@ fn no_content_and_explicit_param_expansion() {
 #[test]
 fn multipart_and_limits_expansion() {
     check_snapshot("endpoint_multipart_limits");
+}
+
+#[test]
+fn optional_body_and_with_status_expansion() {
+    check_snapshot("endpoint_optional_body_with_status");
+}
+
+#[test]
+fn binary_expansion() {
+    check_snapshot("endpoint_binary");
+}
+
+/// The response types are declarest's written alone or under `declarest::`; under another path
+/// a type of the same name is a JSON document.
+#[test]
+fn response_types_are_recognized_by_their_path() {
+    for (ty, decoder) in [
+        (quote!(Binary), "decode_binary"),
+        (quote!(declarest::Binary), "decode_binary"),
+        (quote!(::declarest::Binary), "decode_binary"),
+        (quote!(WithStatus<u8>), "decode_with_status :: < u8 >"),
+        (quote!(my::Binary), "decode_json :: < my :: Binary >"),
+        (quote!(::Binary), "decode_json :: < :: Binary >"),
+        (
+            quote!(a::declarest::Binary),
+            "decode_json :: < a :: declarest :: Binary >",
+        ),
+        (
+            quote!(declarest::Result),
+            "decode_json :: < declarest :: Result >",
+        ),
+    ] {
+        let text = super::expand(
+            quote!(GET, "/x"),
+            quote!(async fn get(&self) -> declarest::Result<#ty>;),
+        )
+        .to_string();
+        assert!(!text.contains("compile_error"), "{ty}: {text}");
+        assert!(text.contains(decoder), "{ty}: {text}");
+        let binary = decoder == "decode_binary";
+        assert_eq!(
+            text.contains("__request . accept_binary ()"),
+            binary,
+            "{ty}: {text}"
+        );
+    }
+}
+
+#[test]
+fn response_type_mistakes_say_what_to_write() {
+    for (ty, expected) in [
+        (
+            quote!(declarest::WithStatus<()>),
+            "`WithStatus<()>` has no body to decode",
+        ),
+        (
+            quote!(WithStatus),
+            "`declarest::WithStatus` takes the type decoded from the JSON body",
+        ),
+        (
+            quote!(WithStatus<u8, u8>),
+            "`declarest::WithStatus` takes the type decoded from the JSON body",
+        ),
+        (
+            quote!(WithStatus<'a>),
+            "`declarest::WithStatus` takes the type decoded from the JSON body",
+        ),
+        (
+            quote!(WithStatus<Binary>),
+            "`Binary` keeps its status already",
+        ),
+        (
+            quote!(WithStatus<WithStatus<u8>>),
+            "`WithStatus` inside `WithStatus`",
+        ),
+        (
+            quote!(Binary<u8>),
+            "`declarest::Binary` takes no type arguments",
+        ),
+    ] {
+        let found = errors(
+            quote!(GET, "/x"),
+            quote!(async fn get(&self) -> declarest::Result<#ty>;),
+        );
+        assert_eq!(found.len(), 1, "{ty}: {found:?}");
+        assert!(found[0].starts_with(expected), "{ty}: {found:?}");
+    }
 }
 
 #[test]
