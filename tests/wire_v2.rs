@@ -1,16 +1,19 @@
 //! Wire tests of the forms the Training API v3.3 needs, each general: query names that are not
 //! Rust identifiers (`$filter`), bare JSON scalars as responses, an optional JSON body, more than
-//! one success status (`WithStatus`) and binary responses (`Binary`). A real
-//! `declarest::Client` talks to a loopback [`RecordingServer`], and the tests assert the exact
-//! bytes that arrived on the socket and what the call returned.
+//! one success status (`WithStatus`), binary responses (`Binary`) and streamed ones
+//! (`ByteStream`). A real `declarest::Client` talks to a loopback [`RecordingServer`] (or a
+//! [`FaultServer`] where the server must misbehave), and the tests assert the exact bytes that
+//! arrived on the socket and what the call returned.
 
 mod support;
 
 use std::collections::HashMap;
 use std::time::Duration;
 
+use bytes::Bytes;
 use declarest::http::StatusCode;
 use declarest::{BodyErrorKind, Error};
+use support::fault_server::{self, FaultServer, Step};
 use support::{CannedResponse, RecordedRequest, RecordingServer};
 use uuid::Uuid;
 
@@ -101,6 +104,16 @@ trait Responses: declarest::Api {
         name: &str,
         #[header("Accept")] accept: Option<&str>,
     ) -> declarest::Result<declarest::Binary>;
+
+    #[declarest::endpoint(GET, "/projects/<projectId>/artifacts?<path>")]
+    async fn download_artifact(
+        &self,
+        project_id: Uuid,
+        path: &str,
+    ) -> declarest::Result<declarest::ByteStream>;
+
+    #[declarest::endpoint(POST, "/exports/<name>")]
+    async fn export(&self, name: &str) -> declarest::Result<declarest::ByteStream>;
 }
 
 impl Responses for declarest::Client {}
@@ -600,4 +613,336 @@ async fn a_binary_body_over_the_size_limit_is_refused() {
         client.get_artifact(PROJECT, "fits").await.unwrap().len(),
         1024
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streamed responses.
+
+/// A client of the fault server with short backoffs.
+fn stream_client(server: &FaultServer) -> declarest::ClientBuilder {
+    declarest::Client::builder(server.base_url())
+        .secret_header("Training-Key", TRAINING_KEY)
+        .timeout(Duration::from_secs(10))
+        .retry(declarest::RetryPolicy::default().initial_backoff(Duration::from_millis(1)))
+}
+
+/// The head of a response, up to the blank line.
+fn head(status: u16, headers: &[(&str, &str)]) -> Vec<u8> {
+    fault_server::raw(status, headers, b"")
+}
+
+/// Every chunk of a stream, or the error that ended it with the bytes before it.
+async fn drain(stream: &mut declarest::ByteStream) -> (Vec<Bytes>, Option<Error>) {
+    let mut chunks = Vec::new();
+    loop {
+        match stream.chunk().await {
+            Ok(Some(chunk)) => chunks.push(chunk),
+            Ok(None) => return (chunks, None),
+            Err(e) => return (chunks, Some(e)),
+        }
+    }
+}
+
+/// Runs a scenario within a deadline, so a hang fails instead of blocking the suite.
+async fn within<F: std::future::Future>(body: F) -> F::Output {
+    tokio::time::timeout(Duration::from_secs(30), body)
+        .await
+        .expect("the scenario finishes before its deadline")
+}
+
+#[tokio::test]
+async fn a_byte_stream_hands_the_body_over_as_it_arrives() {
+    within(async {
+        let body: Vec<u8> = (0..100u8).collect();
+        let server = FaultServer::start([Step::Trickle {
+            head: head(
+                200,
+                &[
+                    ("content-type", "application/octet-stream"),
+                    ("content-length", "100"),
+                ],
+            ),
+            body: body.clone(),
+            chunk: 30,
+            every: Duration::from_millis(20),
+        }])
+        .await
+        .unwrap();
+        let client = stream_client(&server).build().unwrap();
+
+        let mut stream = client
+            .download_artifact(PROJECT, "exports/a.zip")
+            .await
+            .unwrap();
+        assert_eq!(stream.status(), StatusCode::OK);
+        assert_eq!(stream.content_type(), Some("application/octet-stream"));
+        assert_eq!(stream.content_length(), Some(100));
+        assert_eq!(stream.attempts(), 1);
+        let (chunks, error) = drain(&mut stream).await;
+        assert!(error.is_none(), "{error:?}");
+        assert!(chunks.len() > 1, "the body came in {} chunks", chunks.len());
+        assert!(chunks.iter().all(|c| !c.is_empty()));
+        assert_eq!(chunks.concat(), body);
+        // The end stays the end.
+        assert!(stream.chunk().await.unwrap().is_none());
+
+        let requests = server.requests();
+        assert_eq!(requests.len(), 1);
+        let request = &requests[0];
+        assert_eq!(request.method, "GET");
+        assert_eq!(
+            request.target,
+            format!("/projects/{PROJECT_WIRE}/artifacts?path=exports%2Fa.zip")
+        );
+        assert_eq!(request.header_values("accept").len(), 1, "{request:#?}");
+        assert_eq!(request.header("accept"), Some(ACCEPT_BINARY));
+        assert_eq!(request.header("training-key"), Some(TRAINING_KEY));
+        assert_no_body(request);
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_byte_stream_is_a_futures_stream() {
+    use futures_util::StreamExt;
+
+    within(async {
+        let server = FaultServer::start([Step::Reply(fault_server::response(
+            200,
+            &[("content-type", "text/csv")],
+            b"a,b\n1,2\n",
+        ))])
+        .await
+        .unwrap();
+        let client = stream_client(&server).build().unwrap();
+        let stream = client.export("all").await.unwrap();
+        let chunks: Vec<declarest::Result<Bytes>> = stream.collect().await;
+        let bytes: Vec<u8> = chunks.into_iter().flat_map(|c| c.unwrap()).collect();
+        assert_eq!(bytes, b"a,b\n1,2\n");
+        let request = &server.requests()[0];
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.target, "/exports/all");
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_byte_stream_announced_over_the_limit_is_refused_by_the_call() {
+    within(async {
+        const ANNOUNCED: u64 = 64 * 1024 * 1024;
+        let server = FaultServer::start([Step::Huge {
+            content_length: Some(ANNOUNCED),
+            bytes: ANNOUNCED,
+        }])
+        .await
+        .unwrap();
+        let client = stream_client(&server)
+            .max_response_size(1024 * 1024)
+            .build()
+            .unwrap();
+        let err = client.download_artifact(PROJECT, "a").await.unwrap_err();
+        let Error::Body(body) = &err else {
+            panic!("expected a body error, got {err:?}");
+        };
+        assert_eq!(body.kind(), BodyErrorKind::TooLarge { limit: 1024 * 1024 });
+        assert_eq!(err.status(), Some(StatusCode::OK));
+        assert_eq!(err.attempts(), 1, "too large is never retried");
+        assert_eq!(server.request_count(), 1);
+        assert!(server.wait_for_idle(Duration::from_secs(10)).await);
+        assert!(server.body_bytes_written() < ANNOUNCED / 4);
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_byte_stream_over_the_limit_yields_too_large_and_stops() {
+    within(async {
+        const LIMIT: u64 = 256 * 1024;
+        const SENT: u64 = 64 * 1024 * 1024;
+        let server = FaultServer::start([Step::Huge {
+            content_length: None,
+            bytes: SENT,
+        }])
+        .await
+        .unwrap();
+        let client = stream_client(&server)
+            .max_response_size(LIMIT)
+            .build()
+            .unwrap();
+        let mut stream = client.download_artifact(PROJECT, "a").await.unwrap();
+        let (chunks, error) = drain(&mut stream).await;
+        let handed: usize = chunks.iter().map(Bytes::len).sum();
+        assert!(handed as u64 <= LIMIT, "{handed} bytes handed over");
+        assert!(
+            handed as u64 > LIMIT / 2,
+            "{handed} bytes handed over before the limit"
+        );
+        let error = error.expect("the stream ends with an error");
+        let Error::Body(body) = &error else {
+            panic!("expected a body error, got {error:?}");
+        };
+        assert_eq!(body.kind(), BodyErrorKind::TooLarge { limit: LIMIT });
+        assert_eq!(body.status, StatusCode::OK);
+        assert_eq!(error.endpoint(), Some("download_artifact"));
+        // Nothing after the error, and the connection is let go.
+        assert!(stream.chunk().await.unwrap().is_none());
+        assert!(server.wait_for_idle(Duration::from_secs(10)).await);
+        assert!(server.body_bytes_written() < SENT / 4);
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_byte_stream_past_the_timeout_yields_timed_out() {
+    within(async {
+        let server = FaultServer::start([Step::Trickle {
+            head: head(200, &[("content-length", "50")]),
+            body: vec![b'x'; 50],
+            chunk: 1,
+            every: Duration::from_millis(50),
+        }])
+        .await
+        .unwrap();
+        let client = stream_client(&server)
+            .timeout(Duration::from_millis(400))
+            .build()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut stream = client.download_artifact(PROJECT, "slow").await.unwrap();
+        let (chunks, error) = drain(&mut stream).await;
+        let took = started.elapsed();
+        let error = error.expect("the stream ends with an error");
+        assert!(error.is_timeout(), "{error:?}");
+        let Error::Body(body) = &error else {
+            panic!("expected a body error, got {error:?}");
+        };
+        assert_eq!(body.kind(), BodyErrorKind::TimedOut);
+        assert!(!chunks.is_empty(), "some of the body came in time");
+        assert!(chunks.iter().map(Bytes::len).sum::<usize>() < 50);
+        assert!(took < Duration::from_secs(3), "took {took:?}");
+        assert_eq!(server.request_count(), 1);
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_byte_stream_is_retried_on_its_head_and_never_once_handed_over() {
+    within(async {
+        // A 503 head: nothing was handed over yet, so it is retried.
+        let server = FaultServer::start([
+            Step::Reply(fault_server::response(
+                503,
+                &[("retry-after-ms", "1")],
+                b"busy",
+            )),
+            Step::Reply(fault_server::response(200, &[], b"payload")),
+        ])
+        .await
+        .unwrap();
+        let client = stream_client(&server).build().unwrap();
+        let stream = client.download_artifact(PROJECT, "a").await.unwrap();
+        assert_eq!(stream.attempts(), 2);
+        assert_eq!(&stream.into_binary().await.unwrap()[..], b"payload");
+        assert_eq!(server.request_count(), 2);
+
+        // A body cut short after the head: the stream's error, not a retry.
+        let server = FaultServer::start([Step::ReplyThenClose(fault_server::raw(
+            200,
+            &[("content-length", "100")],
+            b"only part",
+        ))])
+        .await
+        .unwrap();
+        let client = stream_client(&server).build().unwrap();
+        let mut stream = client.download_artifact(PROJECT, "a").await.unwrap();
+        let (chunks, error) = drain(&mut stream).await;
+        assert_eq!(chunks.concat(), b"only part");
+        let error = error.expect("the stream ends with an error");
+        let Error::Body(body) = &error else {
+            panic!("expected a body error, got {error:?}");
+        };
+        assert_eq!(body.kind(), BodyErrorKind::Interrupted);
+        assert_eq!(server.request_count(), 1);
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_byte_stream_with_an_error_status_is_a_status_error_with_its_body() {
+    within(async {
+        let error = r#"{"code":"NotFound","message":"no artifact"}"#;
+        let server = FaultServer::start([Step::Reply(fault_server::json(404, error))])
+            .await
+            .unwrap();
+        let client = stream_client(&server).build().unwrap();
+        let err = client.download_artifact(PROJECT, "a").await.unwrap_err();
+        assert!(matches!(err, Error::Status(_)), "{err:?}");
+        assert_eq!(err.status(), Some(StatusCode::NOT_FOUND));
+        assert_eq!(err.body().map(|b| b.as_ref()), Some(error.as_bytes()));
+        assert_eq!(
+            err.service_error().map(|e| e.code.as_str()),
+            Some("NotFound")
+        );
+        assert_eq!(err.endpoint(), Some("download_artifact"));
+    })
+    .await
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same forms through a test double, which implements `send` only.
+
+/// Answers each request with the next response of its script.
+struct Script(std::sync::Mutex<Vec<declarest::Response>>);
+
+impl Script {
+    fn new(mut responses: Vec<declarest::Response>) -> Self {
+        responses.reverse();
+        Script(std::sync::Mutex::new(responses))
+    }
+}
+
+impl declarest::Api for Script {
+    async fn send(&self, request: declarest::Request) -> declarest::Result<declarest::Response> {
+        assert_eq!(
+            request.headers().get("accept").map(|v| v.to_str().unwrap()),
+            Some(ACCEPT_BINARY)
+        );
+        Ok(self.0.lock().unwrap().pop().expect("a scripted response"))
+    }
+}
+
+impl Responses for Script {}
+impl<A: declarest::Api> Responses for declarest::Retry<A> {}
+
+fn response(status: u16, body: &'static [u8]) -> declarest::Response {
+    declarest::Response::new(
+        StatusCode::from_u16(status).unwrap(),
+        Default::default(),
+        body,
+    )
+}
+
+#[tokio::test]
+async fn a_test_double_streams_the_body_it_answers_and_retry_retries_it() {
+    let double = Script::new(vec![response(200, b"whole body"), response(200, b"")]);
+    let mut stream = double.download_artifact(PROJECT, "a").await.unwrap();
+    let (chunks, error) = drain(&mut stream).await;
+    assert!(error.is_none());
+    assert_eq!(chunks, [Bytes::from_static(b"whole body")]);
+    // An empty body is no chunk at all.
+    let mut stream = double.download_artifact(PROJECT, "a").await.unwrap();
+    assert_eq!(drain(&mut stream).await.0.len(), 0);
+
+    let retried = declarest::Retry::new(
+        Script::new(vec![response(503, b"busy"), response(200, b"ok")]),
+        declarest::RetryPolicy::default().initial_backoff(Duration::from_millis(1)),
+    );
+    let stream = retried.download_artifact(PROJECT, "a").await.unwrap();
+    assert_eq!(stream.attempts(), 2);
+    assert_eq!(&stream.into_binary().await.unwrap()[..], b"ok");
+
+    let double = Script::new(vec![response(404, b"gone")]);
+    let err = double.download_artifact(PROJECT, "a").await.unwrap_err();
+    assert_eq!(err.status(), Some(StatusCode::NOT_FOUND));
+    assert_eq!(err.body().map(|b| b.as_ref()), Some(&b"gone"[..]));
 }

@@ -20,10 +20,10 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
 }
 
 /// The names of declarest's response types, which the macro reads from the return type.
-pub const RESPONSE_TYPES: [&str; 2] = ["WithStatus", "Binary"];
+pub const RESPONSE_TYPES: [&str; 3] = ["WithStatus", "Binary", "ByteStream"];
 
-/// The last segment of `ty` when it names one of declarest's response types: `WithStatus<T>`
-/// or `Binary`, written alone (imported) or as `declarest::..` (`::declarest::..`).
+/// The last segment of `ty` when it names one of declarest's response types: `WithStatus<T>`,
+/// `Binary` or `ByteStream`, written alone (imported) or as `declarest::..` (`::declarest::..`).
 /// A type of the same name under another path (`my::Binary`) is not one.
 pub fn declarest_response(ty: &Type) -> Option<&syn::PathSegment> {
     let Type::Path(path) = ty else { return None };

@@ -191,10 +191,12 @@
 //!   ([`bytes`](Binary::bytes), [`into_bytes`](Binary::into_bytes),
 //!   [`content_type`](Binary::content_type); it dereferences to `[u8]`), read whole within the
 //!   client's size limit.
+//! - **[`ByteStream`]**: the body unread, a [`futures_core::Stream`] of chunks for a download too
+//!   large to hold, bounded by the client's size limit and timeout as it is read.
 //!
-//! An endpoint that returns `Binary` sends `Accept: application/octet-stream,
+//! An endpoint that returns `Binary` or `ByteStream` sends `Accept: application/octet-stream,
 //! */*;q=0.9` in place of the client's `Accept: application/json`: raw bytes preferred, anything
-//! accepted (a `#[header("Accept")]` argument replaces it). The two types are recognized by
+//! accepted (a `#[header("Accept")]` argument replaces it). The three types are recognized by
 //! name in the return type, written alone (imported) or as `declarest::WithStatus`, ...; a type
 //! of your own by one of these names is read as JSON only under another path (`my::Binary`).
 //!
@@ -202,7 +204,7 @@
 //! headers and body.
 //!
 //! ```
-//! use declarest::{Binary, WithStatus};
+//! use declarest::{Binary, ByteStream, WithStatus};
 //! # use declarest::{Api, Request, Response, Result, http::StatusCode};
 //!
 //! #[derive(serde::Deserialize)]
@@ -219,6 +221,10 @@
 //!
 //!     #[declarest::endpoint(GET, "/projects/<projectId>/artifacts?<path>")]
 //!     async fn get_artifact(&self, project_id: u32, path: &str) -> declarest::Result<Binary>;
+//!
+//!     #[declarest::endpoint(GET, "/projects/<projectId>/artifacts?<path>")]
+//!     async fn download_artifact(&self, project_id: u32, path: &str)
+//!                                -> declarest::Result<ByteStream>;
 //! }
 //! # /// Answers by the request's endpoint.
 //! # struct Double;
@@ -247,6 +253,12 @@
 //! assert!(api.publish(7, 1).await?);
 //! let zip = api.get_artifact(7, "exports/model.zip").await?;
 //! assert_eq!(&zip[..2], b"PK");
+//! let mut download = api.download_artifact(7, "exports/model.zip").await?;
+//! let mut size = 0;
+//! while let Some(chunk) = download.chunk().await? {
+//!     size += chunk.len(); // write it to a file, ...
+//! }
+//! assert_eq!(size, 4);
 //! # Ok::<(), declarest::Error>(())
 //! # }).unwrap();
 //! ```
@@ -333,6 +345,7 @@ mod patch;
 mod request;
 mod response;
 mod retry;
+mod stream;
 mod transport;
 mod upload;
 
@@ -356,6 +369,7 @@ pub use response::{Binary, Response, WithStatus};
 pub use retry::{
     DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_DELAY, DEFAULT_MAX_RETRIES, Retry, RetryPolicy,
 };
+pub use stream::ByteStream;
 pub use transport::Api;
 pub use upload::{File, Parts, RawBody};
 

@@ -13,6 +13,7 @@ use crate::description::Endpoint;
 use crate::error::Result;
 use crate::request::Request;
 use crate::response::{Binary, Response, WithStatus};
+use crate::stream::ByteStream;
 use crate::transport::Api;
 
 /// Turns a response into the endpoint's return value. Passed to [`call`] as a function so that
@@ -29,6 +30,14 @@ pub async fn call<A: Api + ?Sized, T>(
     let request = request?;
     let endpoint = request.endpoint();
     decode(api.send(request).await?, endpoint)
+}
+
+/// Sends the request (unless building it failed) for its response's head: endpoints that return
+/// `ByteStream`. A status outside 2xx is [`Error::Status`](crate::Error::Status), its body read.
+pub async fn call_stream<A: Api + ?Sized>(api: &A, request: Result<Request>) -> Result<ByteStream> {
+    let request = request?;
+    let endpoint = request.endpoint();
+    api.send_streaming(request).await?.success(endpoint).await
 }
 
 /// Decodes a 2xx JSON body.

@@ -338,7 +338,7 @@ impl RequestBuilder {
     }
 
     /// `Accept: application/octet-stream, */*;q=0.9`, in place of the client's
-    /// `application/json`, for an endpoint that returns bytes (`Binary`). An
+    /// `application/json`, for an endpoint that returns bytes (`Binary`, `ByteStream`). An
     /// `Accept` from a `#[header]` argument is kept.
     pub fn accept_binary(&mut self) {
         self.headers.entry(ACCEPT).or_insert(ACCEPT_BINARY);

@@ -65,6 +65,10 @@ impl Response {
         self.attempts = attempts;
     }
 
+    pub(crate) fn into_parts(self) -> (StatusCode, HeaderMap, Bytes) {
+        (self.status, self.headers, self.body)
+    }
+
     /// Fails with [`Error::Status`] unless the status is 2xx.
     fn success(self, endpoint: &'static Endpoint) -> Result<Self> {
         if self.status.is_success() {
@@ -218,7 +222,8 @@ impl<T> DerefMut for WithStatus<T> {
 /// A response body as bytes, whatever its content type: the return type
 /// `declarest::Result<declarest::Binary>` declares an operation that answers a file, an image or
 /// any other body that is not JSON. It dereferences to `[u8]`. The whole body is read, within
-/// the client's size limit ([`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size)).
+/// the client's size limit ([`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size));
+/// for a body too large to hold, declare [`ByteStream`](crate::ByteStream) instead.
 #[derive(Clone, PartialEq)]
 pub struct Binary {
     status: StatusCode,

@@ -303,7 +303,8 @@ fn add_limits(bound: &Bound) -> TokenStream {
 
 /// The call that sends and decodes. The response type's bound is checked by the decoder, spanned
 /// at the response type; the `Api` bound by the call, at the attribute (see `generate`). An
-/// endpoint that returns bytes asks for them (`Accept`).
+/// endpoint that returns bytes asks for them (`Accept`) and, for a stream, is sent without
+/// reading its body.
 fn send(output: &Output) -> TokenStream {
     let decoder = match output {
         Output::Unit => {
@@ -321,6 +322,13 @@ fn send(output: &Output) -> TokenStream {
         Output::Binary(ty) => {
             let private = private(ty.span());
             quote_spanned!(ty.span()=> #private::decode_binary)
+        }
+        Output::Stream => {
+            let private = private(Span::call_site());
+            return quote! {
+                __request.accept_binary();
+                #private::call_stream(self, __request.finish())
+            };
         }
     };
     let private = private(Span::call_site());

@@ -74,6 +74,14 @@ pub fn snapshot_inputs() -> Vec<(&'static str, TokenStream, TokenStream)> {
                     -> declarest::Result<declarest::Binary>;
             },
         ),
+        (
+            "endpoint_byte_stream",
+            quote!(GET, "/projects/<projectId>/artifacts?<path>"),
+            quote! {
+                async fn download_artifact(&self, project_id: Uuid, path: &str)
+                    -> declarest::Result<ByteStream>;
+            },
+        ),
     ]
 }
 
@@ -116,6 +124,11 @@ fn binary_expansion() {
     check_snapshot("endpoint_binary");
 }
 
+#[test]
+fn byte_stream_expansion() {
+    check_snapshot("endpoint_byte_stream");
+}
+
 /// The response types are declarest's written alone or under `declarest::`; under another path
 /// a type of the same name is a JSON document.
 #[test]
@@ -125,6 +138,7 @@ fn response_types_are_recognized_by_their_path() {
         (quote!(declarest::Binary), "decode_binary"),
         (quote!(::declarest::Binary), "decode_binary"),
         (quote!(WithStatus<u8>), "decode_with_status :: < u8 >"),
+        (quote!(ByteStream), "call_stream (self"),
         (quote!(my::Binary), "decode_json :: < my :: Binary >"),
         (quote!(::Binary), "decode_json :: < :: Binary >"),
         (
@@ -143,7 +157,7 @@ fn response_types_are_recognized_by_their_path() {
         .to_string();
         assert!(!text.contains("compile_error"), "{ty}: {text}");
         assert!(text.contains(decoder), "{ty}: {text}");
-        let binary = decoder == "decode_binary";
+        let binary = decoder == "decode_binary" || decoder.starts_with("call_stream");
         assert_eq!(
             text.contains("__request . accept_binary ()"),
             binary,
@@ -176,12 +190,20 @@ fn response_type_mistakes_say_what_to_write() {
             "`Binary` keeps its status already",
         ),
         (
+            quote!(WithStatus<declarest::ByteStream>),
+            "`ByteStream` keeps its status already",
+        ),
+        (
             quote!(WithStatus<WithStatus<u8>>),
             "`WithStatus` inside `WithStatus`",
         ),
         (
             quote!(Binary<u8>),
             "`declarest::Binary` takes no type arguments",
+        ),
+        (
+            quote!(declarest::ByteStream<'a>),
+            "`declarest::ByteStream` takes no type arguments",
         ),
     ] {
         let found = errors(

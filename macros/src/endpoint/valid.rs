@@ -21,6 +21,8 @@ pub enum Output {
     WithStatus(Box<Type>),
     /// `declarest::Binary`: the body as bytes. Holds the type as written.
     Binary(Box<Type>),
+    /// `declarest::ByteStream`: the body unread, handed back as a stream.
+    Stream,
 }
 
 /// The return type of a method that follows the rules.
@@ -250,7 +252,11 @@ fn output(ok: &Type, errors: &ErrorSink) -> Option<Output> {
         );
         return None;
     }
-    Some(Output::Binary(Box::new(ok.clone())))
+    Some(if name == "Binary" {
+        Output::Binary(Box::new(ok.clone()))
+    } else {
+        Output::Stream
+    })
 }
 
 /// `T` of `WithStatus<T>`, when it is a type a JSON body decodes to.
