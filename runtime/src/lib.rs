@@ -309,6 +309,39 @@
 //! assert_eq!(serde_json::to_string(&patch).unwrap(), r#"{"description":null}"#);
 //! ```
 //!
+//! `#[required]` on a writable field makes the patch always send it, for an API whose PATCH body
+//! requires some fields: the field keeps its model type (not an `Option`) and is always
+//! serialized, and the patch is built with `new`, which takes the required fields in
+//! declaration order. Such a patch has no `Default`, so it cannot be built without them;
+//! [`Patch::is_empty`] is then always false, and [`Patch::between`] sets the required fields to
+//! their value in `after`. `#[required]` on a `#[read_only]` field is a compile error.
+//!
+//! ```
+//! # use declarest::{Patch, Patchable};
+//! #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize, Patchable)]
+//! #[serde(rename_all = "camelCase")]
+//! pub struct Project {
+//!     #[read_only] pub id: u32,
+//!     #[required] pub name: String,
+//!     #[required] pub description: Option<String>,
+//!     pub domain_id: Option<u32>,
+//! }
+//!
+//! let patch = ProjectPatch::new("Birds".to_owned(), None);
+//! assert_eq!(serde_json::to_string(&patch).unwrap(), r#"{"name":"Birds","description":null}"#);
+//! let patch = patch.domain_id(7);
+//! assert_eq!(
+//!     serde_json::to_string(&patch).unwrap(),
+//!     r#"{"name":"Birds","description":null,"domainId":7}"#
+//! );
+//! let before = Project { id: 1, name: "Birds".into(), description: None, domain_id: None };
+//! let after = Project { description: Some("Wild".into()), ..before.clone() };
+//! assert_eq!(
+//!     serde_json::to_string(&ProjectPatch::between(&before, &after)).unwrap(),
+//!     r#"{"name":"Birds","description":"Wild"}"#
+//! );
+//! ```
+//!
 //! # `#[derive(Model)]`
 //!
 //! Marks a struct as a wire model: it accepts `#[read_only]` (listed in
