@@ -1,5 +1,5 @@
 //! A typed client for the Azure Custom Vision Training API, declared with
-//! [declarest](declarest): v2.0 at the crate root, v3.3 in the module `v3_3`.
+//! [declarest]: v2.0 at the crate root, v3.3 in the module `v3_3`.
 //!
 //! ```no_run
 //! # #[cfg(feature = "v2_0")]
