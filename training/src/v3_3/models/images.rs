@@ -180,8 +180,7 @@ pub struct ImageFileCreateEntry {
     /// The file name of the image.
     #[serde(alias = "Name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The contents of the image, base64-encoded (the spec's `format: byte`; at most 6 MB
-    /// decoded).
+    /// The contents of the image, base64-encoded (the spec's `format: byte`).
     #[serde(alias = "Contents", skip_serializing_if = "Option::is_none")]
     pub contents: Option<String>,
     /// The tags of the image.
