@@ -40,14 +40,4 @@ pub use predictions::{
 pub use projects::{Project, ProjectPatch, ProjectSettings};
 pub use tags::{Tag, TagPatch};
 
-use serde::{Deserialize, Deserializer};
-
-/// Reads an array the spec declares nullable: `null` reads as empty, like an omitted one (with
-/// `#[serde(default)]`). The service sends both (`"duplicated": null`, no `regions` at all).
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<Vec<T>>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
+use crate::lenient::null_as_empty;
