@@ -164,3 +164,102 @@ fn read_only_markers_are_visible_at_run_time_and_never_strip_serialization() {
     assert_eq!(json["id"], json!("00000000-0000-0000-0000-000000000001"));
     assert_eq!(json["status"], json!("Completed"));
 }
+
+/// A model whose PATCH body requires some fields (as the v3.3 `Iteration` requires `name`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalog {
+    #[read_only]
+    pub id: Uuid,
+    #[required]
+    pub name: String,
+    pub description: Option<String>,
+    #[required]
+    #[serde(rename = "settingsV2")]
+    pub settings: Option<Vec<String>>,
+    pub domain_id: Option<Uuid>,
+    pub export_count: u32,
+}
+
+fn catalog() -> Catalog {
+    Catalog {
+        id: Uuid::from_u128(1),
+        name: "Birds".to_owned(),
+        description: Some("Wild birds".to_owned()),
+        settings: None,
+        domain_id: None,
+        export_count: 0,
+    }
+}
+
+#[test]
+fn required_fields_are_always_sent_and_the_others_only_when_set() {
+    let patch = CatalogPatch::new("Birds".to_owned(), None);
+    assert_eq!(
+        serde_json::to_string(&patch).unwrap(),
+        r#"{"name":"Birds","settingsV2":null}"#
+    );
+    let patch = patch
+        .description(None)
+        .export_count(2)
+        .name("Fish".to_owned())
+        .settings(vec!["a".to_owned()]);
+    assert_eq!(
+        serde_json::to_string(&patch).unwrap(),
+        r#"{"name":"Fish","description":null,"settingsV2":["a"],"exportCount":2}"#
+    );
+    // The fields are the model's types: a required field is not an `Option` of one.
+    let CatalogPatch {
+        name,
+        settings,
+        description,
+        ..
+    } = patch.clone();
+    let _: (String, Option<Vec<String>>, Option<Option<String>>) = (name, settings, description);
+
+    // It round-trips, and a document without a required field is not a patch.
+    let json = serde_json::to_string(&patch).unwrap();
+    assert_eq!(serde_json::from_str::<CatalogPatch>(&json).unwrap(), patch);
+    let missing = serde_json::from_str::<CatalogPatch>(r#"{"settingsV2":null}"#).unwrap_err();
+    assert!(
+        missing.to_string().contains("missing field `name`"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn required_fields_in_is_empty_apply_to_and_between() {
+    let before = catalog();
+    // Never empty: the required fields are always set.
+    assert!(!CatalogPatch::new("Birds".to_owned(), None).is_empty());
+
+    // Nothing changed: only the required fields, as they are.
+    let same = CatalogPatch::between(&before, &before);
+    assert!(!same.is_empty());
+    assert_eq!(same, CatalogPatch::new("Birds".to_owned(), None));
+    assert_eq!(
+        serde_json::to_value(&same).unwrap(),
+        json!({"name": "Birds", "settingsV2": null})
+    );
+
+    let after = Catalog {
+        description: None,
+        export_count: 4,
+        ..before.clone()
+    };
+    let patch = CatalogPatch::between(&before, &after);
+    assert_eq!(
+        serde_json::to_value(&patch).unwrap(),
+        json!({"name": "Birds", "description": null, "settingsV2": null, "exportCount": 4})
+    );
+    let mut model = before.clone();
+    patch.apply_to(&mut model);
+    assert_eq!(model, after);
+
+    // Applying sets the required fields too.
+    let mut model = before.clone();
+    CatalogPatch::new("Fish".to_owned(), Some(vec!["s".to_owned()])).apply_to(&mut model);
+    assert_eq!(model.name, "Fish");
+    assert_eq!(model.settings, Some(vec!["s".to_owned()]));
+    assert_eq!(model.description, before.description);
+}

@@ -149,7 +149,7 @@ const IDENTS: &[&str] = &[
     "max", "read_only", "patchable", "serde", "endpoint", "api", "secret", "bytes", "json", "name",
     "rename", "rename_all", "alias", "skip", "skip_serializing", "flatten", "doc", "derive",
     "Patchable", "Model", "é", "Ünïcode", "__declarest_endpoint_x", "__request", "NAME", "Patch",
-    "MatchPatch",
+    "MatchPatch", "required", "new", "WithStatus", "Binary", "ByteStream",
 ];
 
 /// Raw identifiers, without the `r#`.
@@ -168,6 +168,7 @@ const STRINGS: &[&str] = &[
     "/<project_id>", "/<projectId>/<project_id>", "/<_>", "/<1a>", "/<a-b>", "/<a b>", "/< a>",
     "//", "///", "/a//", "/a/", "\u{202e}", "Training-Key", "If-Match", "X Y", "", "imageData",
     "a\"b", "a\nb", "json", "bytes", "TagUpdate", "r#Match", "type", "1Patch", "camelCase",
+    "/?<$filter>", "/?<$>", "/?<api-version>", "/?<a.b~c>", "$filter", "/<$a>", "/?<-a>",
 ];
 
 #[rustfmt::skip]
@@ -465,11 +466,16 @@ fn corpus() -> Vec<Input> {
         })
         .collect();
     for expander in [Expander::Patchable, Expander::Model] {
-        corpus.push(Input {
-            expander,
-            attr: TokenStream::new(),
-            item: crate::patchable::tests::snapshot_input(),
-        });
+        for item in [
+            crate::patchable::tests::snapshot_input(),
+            crate::patchable::tests::required_snapshot_input(),
+        ] {
+            corpus.push(Input {
+                expander,
+                attr: TokenStream::new(),
+                item,
+            });
+        }
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();

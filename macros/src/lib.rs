@@ -20,6 +20,7 @@ mod shape;
 mod snapshot;
 #[cfg(test)]
 mod testing;
+mod types;
 
 use proc_macro::TokenStream;
 
@@ -48,7 +49,7 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
 /// Derives `<Model>Patch`, the write-only patch of a model.
 ///
 /// See the `declarest` crate for the syntax.
-#[proc_macro_derive(Patchable, attributes(read_only, patchable))]
+#[proc_macro_derive(Patchable, attributes(read_only, required, patchable))]
 pub fn derive_patchable(input: TokenStream) -> TokenStream {
     patchable::expand(input.into()).into()
 }

@@ -15,7 +15,8 @@ use crate::description::Endpoint;
 use crate::error::{BodyError, BodyErrorKind, Error, Result};
 use crate::request::{Body, Request};
 use crate::response::Response;
-use crate::retry::{Retrier, RetryPolicy};
+use crate::retry::{Answer, Retrier, RetryPolicy};
+use crate::stream::ByteStream;
 use crate::transport::Api;
 
 /// How long to wait for a TCP + TLS connection by default.
@@ -271,7 +272,7 @@ fn same_origin_location(response: &reqwest::Response) -> Option<reqwest::Url> {
 }
 
 /// The status, the resends and the error type, on the call's span.
-fn record_outcome(span: &tracing::Span, result: &Result<Response>) {
+fn record_outcome<R: Answer>(span: &tracing::Span, result: &Result<R>) {
     let (status, attempts, error_type) = match result {
         Ok(response) => {
             let status = response.status();
@@ -389,6 +390,99 @@ fn send_error(endpoint: &'static str, error: reqwest::Error) -> Error {
 impl Api for Client {
     fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send {
         self.execute(request)
+    }
+
+    fn send_streaming(&self, request: Request) -> impl Future<Output = Result<ByteStream>> + Send {
+        self.open_stream(request)
+    }
+}
+
+/// Streamed calls (`ByteStream`): as `Client::execute` and `Client::attempt`, but the body
+/// is left unread, to a stream bounded by the size limit and by the time left.
+impl Client {
+    /// One streamed call: every attempt until a head arrives that is not retried, within the
+    /// client's timeout, in one span (which ends with the head).
+    async fn open_stream(&self, request: Request) -> Result<ByteStream> {
+        let endpoint = request.endpoint();
+        let span = tracing::info_span!(
+            "http.client",
+            otel.name = endpoint.name(),
+            otel.kind = "client",
+            http.request.method = endpoint.method().as_str(),
+            url.template = endpoint.template(),
+            server.address = self.inner.server_address.as_str(),
+            http.response.status_code = Empty,
+            http.request.resend_count = Empty,
+            error.type = Empty,
+        );
+        let deadline = Instant::now() + self.inner.timeout;
+        let result = self
+            .inner
+            .retrier
+            .run(request, Some(deadline), |request| {
+                self.open_attempt(request, deadline)
+            })
+            .instrument(span.clone())
+            .await;
+        if !span.is_disabled() {
+            record_outcome(&span, &result);
+        }
+        result
+    }
+
+    /// One attempt: sends the request and hands back the head, the body bounded in time (what
+    /// is left of the timeouts) and size.
+    async fn open_attempt(&self, request: Request, deadline: Instant) -> Result<ByteStream> {
+        let endpoint = request.endpoint();
+        let name = endpoint.name();
+        let left = deadline.saturating_duration_since(Instant::now());
+        let timeout = self.inner.attempt_timeout.map_or(left, |t| t.min(left));
+        if timeout.is_zero() {
+            return Err(Error::timeout(
+                name,
+                "the client's timeout passed before this attempt",
+            ));
+        }
+        tracing::debug!(target = request.loggable_target(), "sending request");
+        let secret_target = endpoint.has_secret_target();
+        let parts = request.into_parts();
+        let mut url = String::with_capacity(self.inner.base_url.len() + parts.target.len());
+        url.push_str(&self.inner.base_url);
+        url.push_str(&parts.target);
+
+        // The timeout covers the body too: reqwest applies it to every read of the stream.
+        let mut builder = self
+            .inner
+            .http
+            .request(endpoint.method().to_http(), url)
+            .timeout(timeout);
+        if !parts.headers.is_empty() {
+            builder = builder.headers(parts.headers);
+        }
+        if let Some(content_type) = parts.content_type {
+            builder = builder.header(CONTENT_TYPE, content_type);
+        }
+        match parts.body {
+            Body::Empty => {}
+            Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => {
+                builder = builder.body(bytes)
+            }
+        }
+        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| send_error(name, redact(e)))?;
+        tracing::debug!(
+            status = response.status().as_u16(),
+            "received response head"
+        );
+        ByteStream::open(
+            endpoint,
+            response,
+            self.inner.max_response_size,
+            secret_target,
+        )
     }
 }
 

@@ -12,7 +12,8 @@ use serde::{Deserialize, Deserializer};
 use crate::description::Endpoint;
 use crate::error::Result;
 use crate::request::Request;
-use crate::response::Response;
+use crate::response::{Binary, Response, WithStatus};
+use crate::stream::ByteStream;
 use crate::transport::Api;
 
 /// Turns a response into the endpoint's return value. Passed to [`call`] as a function so that
@@ -31,6 +32,14 @@ pub async fn call<A: Api + ?Sized, T>(
     decode(api.send(request).await?, endpoint)
 }
 
+/// Sends the request (unless building it failed) for its response's head: endpoints that return
+/// `ByteStream`. A status outside 2xx is [`Error::Status`](crate::Error::Status), its body read.
+pub async fn call_stream<A: Api + ?Sized>(api: &A, request: Result<Request>) -> Result<ByteStream> {
+    let request = request?;
+    let endpoint = request.endpoint();
+    api.send_streaming(request).await?.success(endpoint).await
+}
+
 /// Decodes a 2xx JSON body.
 pub fn decode_json<T: DeserializeOwned>(
     response: Response,
@@ -42,6 +51,21 @@ pub fn decode_json<T: DeserializeOwned>(
 /// Accepts any 2xx response, whatever its body: endpoints that return `()`.
 pub fn decode_unit(response: Response, endpoint: &'static Endpoint) -> Result<()> {
     response.no_content(endpoint)
+}
+
+/// Decodes a 2xx JSON body and keeps its status: endpoints that return `WithStatus<T>`. The
+/// same deserializer as [`decode_json`]'s for `T`.
+pub fn decode_with_status<T: DeserializeOwned>(
+    response: Response,
+    endpoint: &'static Endpoint,
+) -> Result<WithStatus<T>> {
+    let (value, head) = response.decode_keeping_head(endpoint)?;
+    Ok(WithStatus::from_head(value, head))
+}
+
+/// Keeps a 2xx body as bytes: endpoints that return `Binary`.
+pub fn decode_binary(response: Response, endpoint: &'static Endpoint) -> Result<Binary> {
+    response.binary(endpoint)
 }
 
 /// A patch field of a nullable model field: absent stays `None`, `null` becomes `Some(None)`.

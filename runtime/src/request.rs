@@ -1,7 +1,7 @@
 //! Requests as an [`Api`](crate::Api) receives them, and the builder generated code fills in.
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 
 use crate::description::{Endpoint, Method};
@@ -11,6 +11,8 @@ use crate::upload::{MultipartWriter, Parts, RawBody};
 
 const JSON_UTF8: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
 const OCTET_STREAM: HeaderValue = HeaderValue::from_static("application/octet-stream");
+/// What an endpoint that returns bytes accepts: anything, raw bytes preferred.
+const ACCEPT_BINARY: HeaderValue = HeaderValue::from_static("application/octet-stream, */*;q=0.9");
 
 /// The body of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +128,9 @@ impl Request {
         })
     }
 
-    /// The headers this request adds to the client's defaults: its `#[header]` arguments.
+    /// The headers this request adds to the client's defaults: its `#[header]` arguments, and
+    /// for an endpoint that returns bytes, `Accept: application/octet-stream, */*;q=0.9` in place
+    /// of the client's `Accept: application/json`.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }
@@ -259,7 +263,8 @@ impl RequestBuilder {
         }
         self.target.push(if self.has_query { '&' } else { '?' });
         self.has_query = true;
-        // Wire names are identifiers (the macro checks), so they need no encoding.
+        // Wire names hold only letters, digits, `-._~` and `$` (the macro checks), which a query
+        // carries as they are: they are sent as written.
         self.target.push_str(wire_name);
         self.target.push('=');
         value.write_query(&mut ParamWriter::new(&mut self.target, Encoding::Component));
@@ -330,6 +335,13 @@ impl RequestBuilder {
         if let Some(problem) = problem {
             self.fail(problem);
         }
+    }
+
+    /// `Accept: application/octet-stream, */*;q=0.9`, in place of the client's
+    /// `application/json`, for an endpoint that returns bytes (`Binary`, `ByteStream`). An
+    /// `Accept` from a `#[header]` argument is kept.
+    pub fn accept_binary(&mut self) {
+        self.headers.entry(ACCEPT).or_insert(ACCEPT_BINARY);
     }
 
     /// Records a broken limit (from `#[max_items]`, `#[max]` or a body's `Model` limits).

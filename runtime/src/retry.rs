@@ -30,6 +30,7 @@ use crate::description::Endpoint;
 use crate::error::{BodyErrorKind, Error, Result};
 use crate::request::Request;
 use crate::response::Response;
+use crate::stream::ByteStream;
 use crate::transport::Api;
 
 /// Retries after the first attempt, by default: the Azure SDKs' default.
@@ -137,15 +138,18 @@ impl Retrier {
 
     /// Sends `request` through `send` until it succeeds, fails for good, or may not be retried.
     /// `deadline` bounds the waits: none is started that would end after it.
-    pub(crate) async fn run<F, Fut>(
+    /// A streamed response (`R` = [`ByteStream`]) is retried on its head alone: once handed
+    /// back, what happens to its body is the caller's.
+    pub(crate) async fn run<R, F, Fut>(
         &self,
         request: Request,
         deadline: Option<Instant>,
         mut send: F,
-    ) -> Result<Response>
+    ) -> Result<R>
     where
+        R: Answer,
         F: FnMut(Request) -> Fut,
-        Fut: Future<Output = Result<Response>>,
+        Fut: Future<Output = Result<R>>,
     {
         if !self.policy.is_enabled() {
             return send(request).await;
@@ -192,7 +196,7 @@ impl Retrier {
 
     /// How long to wait before retry number `attempt`: what the service asked for, else the
     /// backoff. `None` when the service asks for more than the longest wait.
-    fn delay(&self, result: &Result<Response>, attempt: u32) -> Option<Duration> {
+    fn delay<R: Answer>(&self, result: &Result<R>, attempt: u32) -> Option<Duration> {
         let asked = match result {
             Ok(response) => server_delay(response.headers(), SystemTime::now()),
             Err(error) => error
@@ -207,7 +211,45 @@ impl Retrier {
     }
 }
 
-fn with_attempts(result: Result<Response>, attempts: u32) -> Result<Response> {
+/// What the retry layer reads of an attempt's response: its head.
+pub(crate) trait Answer {
+    fn status(&self) -> StatusCode;
+    fn headers(&self) -> &HeaderMap;
+    fn attempts(&self) -> u32;
+    fn set_attempts(&mut self, attempts: u32);
+}
+
+impl Answer for Response {
+    fn status(&self) -> StatusCode {
+        self.status()
+    }
+    fn headers(&self) -> &HeaderMap {
+        self.headers()
+    }
+    fn attempts(&self) -> u32 {
+        self.attempts()
+    }
+    fn set_attempts(&mut self, attempts: u32) {
+        self.set_attempts(attempts);
+    }
+}
+
+impl Answer for ByteStream {
+    fn status(&self) -> StatusCode {
+        self.status()
+    }
+    fn headers(&self) -> &HeaderMap {
+        self.headers()
+    }
+    fn attempts(&self) -> u32 {
+        self.attempts()
+    }
+    fn set_attempts(&mut self, attempts: u32) {
+        self.set_attempts(attempts);
+    }
+}
+
+fn with_attempts<R: Answer>(result: Result<R>, attempts: u32) -> Result<R> {
     match result {
         Ok(mut response) => {
             response.set_attempts(attempts);
@@ -243,7 +285,7 @@ impl fmt::Display for Reason {
 }
 
 /// Whether the outcome of an attempt may be retried, and why.
-pub(crate) fn retry_reason(endpoint: &Endpoint, result: &Result<Response>) -> Option<Reason> {
+pub(crate) fn retry_reason<R: Answer>(endpoint: &Endpoint, result: &Result<R>) -> Option<Reason> {
     let idempotent = endpoint.is_idempotent();
     match result {
         Ok(response) => {
@@ -423,6 +465,13 @@ impl<A: Api> Api for Retry<A> {
     fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send {
         self.retrier
             .run(request, None, |request| self.inner.send(request))
+    }
+
+    /// Retried on the head alone: once a head that is not retried arrives, the stream is handed
+    /// back, and a body cut short is the stream's error.
+    fn send_streaming(&self, request: Request) -> impl Future<Output = Result<ByteStream>> + Send {
+        self.retrier
+            .run(request, None, |request| self.inner.send_streaming(request))
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::error::Result;
 use crate::request::Request;
 use crate::response::Response;
+use crate::stream::ByteStream;
 
 /// Sends requests. Name it as the supertrait of an endpoint trait:
 ///
@@ -42,16 +43,35 @@ pub trait Api: Send + Sync {
     /// Sends one request and reads the whole response. A status outside 2xx is not an error
     /// here: the caller turns it into one, keeping the body.
     fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send;
+
+    /// Sends one request and hands back the response once its head arrived, the body left to
+    /// read as a stream: what an endpoint that returns [`ByteStream`] calls. A status outside
+    /// 2xx is not an error here either.
+    ///
+    /// The default reads the whole response with [`send`](Self::send) and streams it as one
+    /// chunk, so a test double needs only `send`. [`Client`](crate::Client) and
+    /// [`Retry`](crate::Retry) stream for real.
+    fn send_streaming(&self, request: Request) -> impl Future<Output = Result<ByteStream>> + Send {
+        async move { self.send(request).await.map(ByteStream::from) }
+    }
 }
 
 impl<A: Api + ?Sized> Api for &A {
     fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send {
         (**self).send(request)
     }
+
+    fn send_streaming(&self, request: Request) -> impl Future<Output = Result<ByteStream>> + Send {
+        (**self).send_streaming(request)
+    }
 }
 
 impl<A: Api + ?Sized> Api for Arc<A> {
     fn send(&self, request: Request) -> impl Future<Output = Result<Response>> + Send {
         (**self).send(request)
+    }
+
+    fn send_streaming(&self, request: Request) -> impl Future<Output = Result<ByteStream>> + Send {
+        (**self).send_streaming(request)
     }
 }

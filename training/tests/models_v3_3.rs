@@ -20,14 +20,15 @@ use customvision_training::v3_3::{
     ImagePrediction, ImageProcessingSettings, ImageRegion, ImageRegionCreateBatch,
     ImageRegionCreateEntry, ImageRegionCreateResult, ImageRegionCreateSummary, ImageRegionProposal,
     ImageTag, ImageTagCreateBatch, ImageTagCreateEntry, ImageTagCreateSummary, ImageUrl,
-    ImageUrlCreateBatch, ImageUrlCreateEntry, Iteration, IterationPerformance, MetadataError,
-    Prediction, PredictionOrderBy, PredictionQueryResult, PredictionQueryTag, PredictionQueryToken,
-    Project, ProjectExport, ProjectSettings, ProjectStatus, Region, RegionProposal,
-    StoredImagePrediction, StoredSuggestedTagAndRegion, SuggestedTagAndRegion,
-    SuggestedTagAndRegionQuery, SuggestedTagAndRegionQueryToken, SuggestionSortBy, Tag, TagFilter,
-    TagPerformance, TagType, TaggingStatus, TrainingParameters, TrainingType,
+    ImageUrlCreateBatch, ImageUrlCreateEntry, Iteration, IterationPatch, IterationPerformance,
+    MetadataError, Prediction, PredictionOrderBy, PredictionQueryResult, PredictionQueryTag,
+    PredictionQueryToken, Project, ProjectExport, ProjectPatch, ProjectSettings, ProjectStatus,
+    Region, RegionProposal, StoredImagePrediction, StoredSuggestedTagAndRegion,
+    SuggestedTagAndRegion, SuggestedTagAndRegionQuery, SuggestedTagAndRegionQueryToken,
+    SuggestionSortBy, Tag, TagFilter, TagPatch, TagPerformance, TagType, TaggingStatus,
+    TrainingParameters, TrainingType,
 };
-use declarest::Model;
+use declarest::{Model, Patch};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -2270,4 +2271,117 @@ fn custom_vision_error_reads_known_and_unknown_codes() {
 
     // Both fields are required.
     assert!(serde_json::from_str::<CustomVisionError>(r#"{"code": "NotFound"}"#).is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patches: the spec requires some fields in each PATCH body
+
+fn settings() -> ProjectSettings {
+    ProjectSettings {
+        domain_id: id(DOMAIN),
+        classification_type: Some(ClassificationType::Multilabel),
+        target_export_platforms: vec![],
+        use_negative_set: None,
+        detection_parameters: None,
+        image_processing_settings: None,
+    }
+}
+
+#[test]
+fn project_patch_always_sends_name_description_and_settings() {
+    let patch = ProjectPatch::new("Garden birds".to_owned(), None, settings());
+    assert!(!patch.is_empty(), "required fields are always sent");
+    assert_eq!(
+        to_json(&patch),
+        json!({"name": "Garden birds", "description": null,
+               "settings": {"domainId": DOMAIN, "classificationType": "Multilabel"}})
+    );
+    let with_status = patch.status(ProjectStatus::Succeeded);
+    assert_eq!(
+        keys(&to_json(&with_status)),
+        ["description", "name", "settings", "status"]
+    );
+    assert_eq!(to_json(&with_status)["status"], "Succeeded");
+
+    // Between two projects: the required fields as they are after, and what else changed.
+    let before: Project = read(&format!(
+        r#"{{"Id": "{PROJECT}", "Name": "Birds", "Description": "d",
+            "Settings": {{"DomainId": "{DOMAIN}"}}, "Created": "2019-01-01T00:00:00",
+            "LastModified": "2019-01-01T00:00:00", "ThumbnailUri": "t", "Status": "Succeeded"}}"#
+    ));
+    let mut after = before.clone();
+    after.description = None;
+    after.thumbnail_uri = None; // read-only: never part of a patch
+    assert_eq!(
+        to_json(&ProjectPatch::between(&before, &after)),
+        json!({"name": "Birds", "description": null, "settings": {"domainId": DOMAIN}})
+    );
+    after.status = Some(ProjectStatus::Importing);
+    assert_eq!(
+        to_json(&ProjectPatch::between(&before, &after))["status"],
+        "Importing"
+    );
+
+    // A project's JSON read as a patch keeps the writable fields only.
+    let full: ProjectPatch = serde_json::from_value(to_json(&before)).unwrap();
+    assert_eq!(
+        keys(&to_json(&full)),
+        ["description", "name", "settings", "status"]
+    );
+    let mut applied = before.clone();
+    ProjectPatch::new("Renamed".to_owned(), Some("new".to_owned()), settings())
+        .apply_to(&mut applied);
+    assert_eq!(applied.name, "Renamed");
+    assert_eq!(applied.settings, settings());
+    assert_eq!(
+        applied.thumbnail_uri.as_deref(),
+        Some("t"),
+        "read-only fields untouched"
+    );
+}
+
+#[test]
+fn tag_patch_always_sends_name_description_and_type() {
+    let patch = TagPatch::new(
+        "Better Tag Name".to_owned(),
+        Some("Better description".to_owned()),
+        TagType::Negative,
+    );
+    assert_eq!(
+        to_json(&patch),
+        json!({"name": "Better Tag Name", "description": "Better description",
+               "type": "Negative"})
+    );
+
+    let mut tag: Tag = read(&format!(
+        r#"{{"Id": "{TAG}", "Name": "Tag1", "Description": null, "Type": "Regular",
+            "ImageCount": 4}}"#
+    ));
+    let full: TagPatch = serde_json::from_value(to_json(&tag)).unwrap();
+    assert_eq!(
+        to_json(&full),
+        json!({"name": "Tag1", "description": null, "type": "Regular"})
+    );
+    patch.apply_to(&mut tag);
+    assert_eq!(tag.name, "Better Tag Name");
+    assert_eq!(tag.r#type, TagType::Negative);
+    assert_eq!(tag.image_count, 4, "read-only fields untouched");
+}
+
+#[test]
+fn iteration_patch_is_the_name_alone() {
+    let patch = IterationPatch::new("Best Iteration".to_owned());
+    assert_eq!(to_json(&patch), json!({"name": "Best Iteration"}));
+
+    // Nothing of v2.0's `isDefault` survives: an iteration's JSON read as a patch is its name.
+    let mut iteration: Iteration = read(&format!(
+        r#"{{"id": "{ITERATION}", "name": "Iteration 1", "status": "Completed",
+            "created": "2019-08-12T19:43:25Z", "lastModified": "2019-08-12T19:43:25Z",
+            "projectId": "{PROJECT}", "publishName": "birds", "isDefault": true}}"#
+    ));
+    let full: IterationPatch = serde_json::from_value(to_json(&iteration)).unwrap();
+    assert_eq!(to_json(&full), json!({"name": "Iteration 1"}));
+    patch.apply_to(&mut iteration);
+    assert_eq!(iteration.name, "Best Iteration");
+    assert_eq!(iteration.publish_name.as_deref(), Some("birds"));
 }

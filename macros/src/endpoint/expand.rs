@@ -15,6 +15,7 @@ use super::bind::{Binding, Bound};
 use super::template::{PathComponent, QueryComponent, Template};
 use super::valid::{Output, Returned};
 use crate::private_path::private;
+use crate::types::option_inner;
 
 /// Room for a UUID in each path segment, so the target is allocated once in the usual case.
 const SEGMENT_GUESS: usize = 36;
@@ -219,37 +220,60 @@ fn add_headers(bound: &Bound) -> TokenStream {
 }
 
 /// The body: JSON (its `Model` limits checked first, when it is one), raw bytes, or multipart
-/// parts.
+/// parts. A body declared `Option<T>` is sent only when it is `Some`.
 fn add_body(bound: &Bound) -> TokenStream {
     bound
         .args
         .iter()
         .filter_map(|(arg, binding)| {
             let ident = &arg.ident;
-            let types = turbofish(&arg.ty);
-            let span = arg.ty.span();
-            match binding {
+            if let Binding::Multipart(field) = binding {
+                // `Parts` is implemented for `Option`: no part when `None`.
+                let types = turbofish(&arg.ty);
+                let span = arg.ty.span();
+                return Some(quote_spanned!(span=> __request.parts #types (#field, #ident);));
+            }
+            let optional = option_inner(&arg.ty);
+            // The value the body is made of: the argument, or what its `Some` holds.
+            let (value, ty) = match optional {
+                Some(inner) => (quote!(__body), inner),
+                None => (quote!(#ident), &arg.ty),
+            };
+            let types = turbofish(ty);
+            let span = ty.span();
+            let add = match binding {
                 Binding::Body(BodyFormat::Json) => {
-                    let json = quote_spanned!(span=> __request.json #types (&#ident););
+                    let value = match optional {
+                        Some(_) => value,
+                        None => quote!(&#value),
+                    };
+                    let json = quote_spanned!(span=> __request.json #types (#value););
                     let private = private(Span::call_site());
                     // Only one of the two traits is used, depending on the body's type.
-                    Some(quote! {
+                    quote! {
                         {
                             #[allow(unused_imports)]
                             use #private::{CheckModelLimits as _, CheckNoLimits as _};
-                            __request.limit((&#private::BodyLimits(&#ident)).check_limits());
+                            __request.limit((&#private::BodyLimits(#value)).check_limits());
                         }
                         #json
-                    })
+                    }
                 }
                 Binding::Body(BodyFormat::Bytes) => {
-                    Some(quote_spanned!(span=> __request.bytes #types (#ident);))
+                    quote_spanned!(span=> __request.bytes #types (#value);)
                 }
-                Binding::Multipart(field) => {
-                    Some(quote_spanned!(span=> __request.parts #types (#field, #ident);))
-                }
-                _ => None,
-            }
+                _ => return None,
+            };
+            Some(match (optional, binding) {
+                (None, _) => add,
+                // Borrowed, so that the JSON of `Option<T>` is written from `&T`.
+                (Some(_), Binding::Body(BodyFormat::Json)) => quote! {
+                    if let ::core::option::Option::Some(__body) = &#ident { #add }
+                },
+                (Some(_), _) => quote! {
+                    if let ::core::option::Option::Some(__body) = #ident { #add }
+                },
+            })
         })
         .collect()
 }
@@ -278,7 +302,9 @@ fn add_limits(bound: &Bound) -> TokenStream {
 }
 
 /// The call that sends and decodes. The response type's bound is checked by the decoder, spanned
-/// at the response type; the `Api` bound by the call, at the attribute (see `generate`).
+/// at the response type; the `Api` bound by the call, at the attribute (see `generate`). An
+/// endpoint that returns bytes asks for them (`Accept`) and, for a stream, is sent without
+/// reading its body.
 fn send(output: &Output) -> TokenStream {
     let decoder = match output {
         Output::Unit => {
@@ -289,9 +315,28 @@ fn send(output: &Output) -> TokenStream {
             let private = private(ty.span());
             quote_spanned!(ty.span()=> #private::decode_json::<#ty>)
         }
+        Output::WithStatus(ty) => {
+            let private = private(ty.span());
+            quote_spanned!(ty.span()=> #private::decode_with_status::<#ty>)
+        }
+        Output::Binary(ty) => {
+            let private = private(ty.span());
+            quote_spanned!(ty.span()=> #private::decode_binary)
+        }
+        Output::Stream => {
+            let private = private(Span::call_site());
+            return quote! {
+                __request.accept_binary();
+                #private::call_stream(self, __request.finish())
+            };
+        }
     };
     let private = private(Span::call_site());
-    quote!(#private::call(self, __request.finish(), #decoder))
+    let accept = matches!(output, Output::Binary(_)).then(|| quote!(__request.accept_binary();));
+    quote! {
+        #accept
+        #private::call(self, __request.finish(), #decoder)
+    }
 }
 
 /// `::<Type>` for a value's builder call, so that a missing trait impl is reported at the

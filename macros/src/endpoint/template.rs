@@ -25,7 +25,8 @@ pub enum QueryComponent {
 
 #[derive(Debug)]
 pub struct Placeholder {
-    /// The wire name, e.g. `projectId`.
+    /// The wire name, e.g. `projectId`; in the query it may also be a name that is not a Rust
+    /// identifier, such as `$filter` (see [`is_query_name`]).
     pub name: String,
     /// The placeholder inside the template literal where the compiler can say so, else the literal.
     pub span: Span,
@@ -190,7 +191,7 @@ fn parse_path(text: &str, locate: &Locator, errors: &ErrorSink) -> Vec<PathCompo
                 if let Some(nested) = text[at + 1..end].find('<') {
                     errors.at(locate.span(at, end + 1), format!("unclosed `<` at `{}`: close each placeholder with `>` before the next `<`", &text[at..at + 1 + nested]));
                 }
-                let placeholder = parse_placeholder(text, at, end, locate, errors);
+                let placeholder = parse_placeholder(text, at, end, Part::Path, locate, errors);
                 if !literal.is_empty() {
                     components.push(PathComponent::Literal(std::mem::take(&mut literal)));
                 }
@@ -253,10 +254,40 @@ fn percent_hint(c: char) -> String {
         .join("")
 }
 
+/// Which part of the template a placeholder is in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Path,
+    Query,
+}
+
+/// Whether a name is a Rust identifier (raw identifiers aside): what a path placeholder is, and
+/// what binds an argument by name.
+pub fn is_identifier(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Whether a name can be a query placeholder: it is sent as the parameter's name exactly as
+/// written, so it holds only characters a query carries without encoding and that mean nothing
+/// in `key=value&..`: letters, digits, the unreserved `-`, `.`, `_`, `~`, and `$` (OData's
+/// `$filter`, `$top`). It starts with a letter, `_` or `$`.
+pub fn is_query_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~$".contains(c))
+}
+
 fn parse_placeholder(
     text: &str,
     start: usize,
     end: usize,
+    part: Part,
     locate: &Locator,
     errors: &ErrorSink,
 ) -> Option<Placeholder> {
@@ -269,15 +300,11 @@ fn parse_placeholder(
         );
         return None;
     }
-    let trimmed = name.trim();
-    let is_ident = trimmed
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && trimmed
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !is_ident || trimmed != name {
+    let valid = match part {
+        Part::Path => is_identifier(name),
+        Part::Query => is_query_name(name),
+    };
+    if !valid {
         if name.contains('<') {
             // Reported as an unclosed `<` already.
             return None;
@@ -294,7 +321,15 @@ fn parse_placeholder(
         } else {
             String::new()
         };
-        errors.at(span, format!("placeholder `<{name}>` is not an identifier: use letters, digits and `_`, starting with a letter{hint}"));
+        let message = match part {
+            Part::Path => format!(
+                "placeholder `<{name}>` is not an identifier: use letters, digits and `_`, starting with a letter{hint}"
+            ),
+            Part::Query => format!(
+                "query placeholder `<{name}>` has a character a query cannot carry as written, and its name is sent as written: use letters, digits, `-`, `.`, `_`, `~` and `$`, starting with a letter, `_` or `$`{hint}"
+            ),
+        };
+        errors.at(span, message);
         return None;
     }
     Some(Placeholder {
@@ -323,7 +358,9 @@ fn parse_query(
         } else if let Some(inner) = item.strip_prefix('<') {
             if !item.ends_with('>') || inner.contains('<') {
                 errors.at(locate.span(from, to), format!("unclosed `<` in the query part: each item is a whole placeholder such as `<{}>`", item.trim_start_matches('<').trim_end_matches('>')));
-            } else if let Some(p) = parse_placeholder(template, from, to - 1, locate, errors) {
+            } else if let Some(p) =
+                parse_placeholder(template, from, to - 1, Part::Query, locate, errors)
+            {
                 components.push(QueryComponent::Parameter(p));
             }
         } else if item.contains('<') || item.contains('>') {

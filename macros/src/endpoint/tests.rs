@@ -56,6 +56,32 @@ pub fn snapshot_inputs() -> Vec<(&'static str, TokenStream, TokenStream)> {
                     -> declarest::Result<ImageCreateSummary>;
             },
         ),
+        (
+            "endpoint_optional_body_with_status",
+            quote!(POST, "/projects/<projectId>/train?<$filter>"),
+            quote! {
+                async fn train_project(&self, project_id: Uuid,
+                                       #[param("$filter")] filter: Option<&str>,
+                                       #[body] parameters: Option<&TrainingParameters>)
+                    -> declarest::Result<declarest::WithStatus<Iteration>>;
+            },
+        ),
+        (
+            "endpoint_binary",
+            quote!(GET, "/projects/<projectId>/artifacts?<path>"),
+            quote! {
+                async fn get_artifact(&self, project_id: Uuid, path: &str)
+                    -> declarest::Result<declarest::Binary>;
+            },
+        ),
+        (
+            "endpoint_byte_stream",
+            quote!(GET, "/projects/<projectId>/artifacts?<path>"),
+            quote! {
+                async fn download_artifact(&self, project_id: Uuid, path: &str)
+                    -> declarest::Result<ByteStream>;
+            },
+        ),
     ]
 }
 
@@ -86,6 +112,123 @@ fn no_content_and_explicit_param_expansion() {
 #[test]
 fn multipart_and_limits_expansion() {
     check_snapshot("endpoint_multipart_limits");
+}
+
+#[test]
+fn optional_body_and_with_status_expansion() {
+    check_snapshot("endpoint_optional_body_with_status");
+}
+
+#[test]
+fn binary_expansion() {
+    check_snapshot("endpoint_binary");
+}
+
+#[test]
+fn byte_stream_expansion() {
+    check_snapshot("endpoint_byte_stream");
+}
+
+/// The response types are declarest's written alone or under `declarest::`; under another path
+/// a type of the same name is a JSON document.
+#[test]
+fn response_types_are_recognized_by_their_path() {
+    for (ty, decoder) in [
+        (quote!(Binary), "decode_binary"),
+        (quote!(declarest::Binary), "decode_binary"),
+        (quote!(::declarest::Binary), "decode_binary"),
+        (quote!(WithStatus<u8>), "decode_with_status :: < u8 >"),
+        (quote!(ByteStream), "call_stream (self"),
+        (quote!(my::Binary), "decode_json :: < my :: Binary >"),
+        (quote!(::Binary), "decode_json :: < :: Binary >"),
+        (
+            quote!(a::declarest::Binary),
+            "decode_json :: < a :: declarest :: Binary >",
+        ),
+        (
+            quote!(declarest::Result),
+            "decode_json :: < declarest :: Result >",
+        ),
+    ] {
+        let text = super::expand(
+            quote!(GET, "/x"),
+            quote!(async fn get(&self) -> declarest::Result<#ty>;),
+        )
+        .to_string();
+        assert!(!text.contains("compile_error"), "{ty}: {text}");
+        assert!(text.contains(decoder), "{ty}: {text}");
+        let binary = decoder == "decode_binary" || decoder.starts_with("call_stream");
+        assert_eq!(
+            text.contains("__request . accept_binary ()"),
+            binary,
+            "{ty}: {text}"
+        );
+    }
+}
+
+#[test]
+fn response_type_mistakes_say_what_to_write() {
+    for (ty, expected) in [
+        (
+            quote!(declarest::WithStatus<()>),
+            "`WithStatus<()>` has no body to decode",
+        ),
+        (
+            quote!(WithStatus),
+            "`declarest::WithStatus` takes the type decoded from the JSON body",
+        ),
+        (
+            quote!(WithStatus<u8, u8>),
+            "`declarest::WithStatus` takes the type decoded from the JSON body",
+        ),
+        (
+            quote!(WithStatus<'a>),
+            "`declarest::WithStatus` takes the type decoded from the JSON body",
+        ),
+        (
+            quote!(WithStatus<Binary>),
+            "`Binary` keeps its status already",
+        ),
+        (
+            quote!(WithStatus<declarest::ByteStream>),
+            "`ByteStream` keeps its status already",
+        ),
+        (
+            quote!(WithStatus<WithStatus<u8>>),
+            "`WithStatus` inside `WithStatus`",
+        ),
+        (
+            quote!(Binary<u8>),
+            "`declarest::Binary` takes no type arguments",
+        ),
+        (
+            quote!(declarest::ByteStream<'a>),
+            "`declarest::ByteStream` takes no type arguments",
+        ),
+    ] {
+        let found = errors(
+            quote!(GET, "/x"),
+            quote!(async fn get(&self) -> declarest::Result<#ty>;),
+        );
+        assert_eq!(found.len(), 1, "{ty}: {found:?}");
+        assert!(found[0].starts_with(expected), "{ty}: {found:?}");
+    }
+}
+
+#[test]
+fn an_optional_body_on_a_method_without_one_says_so() {
+    let found = errors(
+        quote!(DELETE, "/x"),
+        quote!(
+            async fn delete(&self, #[body] body: Option<&Filter>) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "a DELETE request has no body, not even an optional one: remove `#[body]` and send `body` another way (a placeholder or a header)"
+        ]
+    );
 }
 
 #[test]
@@ -332,6 +475,89 @@ fn attribute_syntax_errors_say_what_to_write() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         found[0].starts_with("expected `,` between the method and the path template"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_query_placeholder_that_is_not_an_identifier_binds_through_param() {
+    let expanded = super::expand(
+        quote!(
+            GET,
+            "/projects/<projectId>/images?<$filter>&<api-version>&<take>"
+        ),
+        quote!(
+            async fn get_images(
+                &self,
+                project_id: Uuid,
+                #[param("$filter")] filter: Option<&str>,
+                #[param("api-version")] version: &str,
+                take: u32,
+            ) -> declarest::Result<()>;
+        ),
+    );
+    let text = expanded.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    assert!(
+        text.contains("__request . query :: < Option < & str > > (\"$filter\" , filter)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("__request . query :: < & str > (\"api-version\" , version)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_query_placeholder_that_is_not_an_identifier_never_binds_by_name() {
+    // An argument named like it: suggested, and not reported again as unbound.
+    let found = errors(
+        quote!(GET, "/images?<$filter>"),
+        quote!(
+            async fn get(&self, filter: Option<&str>) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "placeholder `<$filter>` is not a Rust name, so no argument binds it by name: mark `filter` with `#[param(\"$filter\")]`"
+        ]
+    );
+    let found = errors(
+        quote!(GET, "/images?<$top>"),
+        quote!(
+            async fn get(&self) -> declarest::Result<()>;
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "placeholder `<$top>` is not a Rust name, so no argument binds it by name: add an argument marked `#[param(\"$top\")]`, as in `#[param(\"$top\")] top: Option<&str>`"
+        ]
+    );
+}
+
+#[test]
+fn query_placeholders_hold_what_a_query_carries_as_written_and_path_ones_are_identifiers() {
+    for template in [
+        "/images?<a b>",
+        "/images?<a+b>",
+        "/images?<1a>",
+        "/images?<a=b>",
+        "/images?<é>",
+    ] {
+        let found = template_errors(template);
+        assert_eq!(found.len(), 1, "{template}: {found:?}");
+        assert!(
+            found[0].starts_with("query placeholder `<")
+                && found[0].contains("use letters, digits, `-`, `.`, `_`, `~` and `$`"),
+            "{template}: {found:?}"
+        );
+    }
+    let found = template_errors("/images/<$filter>");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("placeholder `<$filter>` is not an identifier"),
         "{found:?}"
     );
 }

@@ -3,12 +3,13 @@
 //! Where each argument goes, and the rules of that, is `bind`.
 
 use syn::spanned::Spanned;
-use syn::{FnArg, GenericArgument, LitStr, ReceiverKind, TraitItemFn, Type};
+use syn::{FnArg, GenericArgument, LitStr, PathArguments, ReceiverKind, TraitItemFn, Type};
 
 use super::ast::{EndpointFn, Returns};
 use super::attr::{EndpointAttr, Role, attr_name};
 use super::template::Template;
 use crate::errors::ErrorSink;
+use crate::types::declarest_response;
 
 /// What the method returns inside `declarest::Result<..>`.
 pub enum Output {
@@ -16,6 +17,12 @@ pub enum Output {
     Unit,
     /// A type decoded from the JSON body.
     Json(Box<Type>),
+    /// `declarest::WithStatus<T>`: `T` decoded from the JSON body, the status kept. Holds `T`.
+    WithStatus(Box<Type>),
+    /// `declarest::Binary`: the body as bytes. Holds the type as written.
+    Binary(Box<Type>),
+    /// `declarest::ByteStream`: the body unread, handed back as a stream.
+    Stream,
 }
 
 /// The return type of a method that follows the rules.
@@ -201,16 +208,10 @@ fn returns(returns: &Returns, errors: &ErrorSink) -> Option<Returned> {
             None
         }
         Returns::Result { whole, args } => match args.as_slice() {
-            [GenericArgument::Type(ok)] => {
-                let output = match ok {
-                    Type::Tuple(t) if t.elems.is_empty() => Output::Unit,
-                    other => Output::Json(Box::new(other.clone())),
-                };
-                Some(Returned {
-                    whole: whole.clone(),
-                    output,
-                })
-            }
+            [GenericArgument::Type(ok)] => Some(Returned {
+                whole: whole.clone(),
+                output: output(ok, errors)?,
+            }),
             [_, extra, ..] => {
                 errors.spanned(
                     extra,
@@ -224,6 +225,76 @@ fn returns(returns: &Returns, errors: &ErrorSink) -> Option<Returned> {
             }
         },
     }
+}
+
+fn is_unit(ty: &Type) -> bool {
+    matches!(ty, Type::Tuple(t) if t.elems.is_empty())
+}
+
+/// What `T` of `declarest::Result<T>` asks for: nothing, JSON, or one of declarest's response
+/// types (see `types::declarest_response`).
+fn output(ok: &Type, errors: &ErrorSink) -> Option<Output> {
+    if is_unit(ok) {
+        return Some(Output::Unit);
+    }
+    let Some(segment) = declarest_response(ok) else {
+        return Some(Output::Json(Box::new(ok.clone())));
+    };
+    let name = segment.ident.to_string();
+    if name == "WithStatus" {
+        return with_status(segment, errors)
+            .map(|inner| Output::WithStatus(Box::new(inner.clone())));
+    }
+    if !segment.arguments.is_none() {
+        errors.spanned(
+            &segment.arguments,
+            format!("`declarest::{name}` takes no type arguments: write `declarest::{name}`"),
+        );
+        return None;
+    }
+    Some(if name == "Binary" {
+        Output::Binary(Box::new(ok.clone()))
+    } else {
+        Output::Stream
+    })
+}
+
+/// `T` of `WithStatus<T>`, when it is a type a JSON body decodes to.
+fn with_status<'a>(segment: &'a syn::PathSegment, errors: &ErrorSink) -> Option<&'a Type> {
+    let inner = match &segment.arguments {
+        PathArguments::AngleBracketed(args) => match args.args.iter().collect::<Vec<_>>()[..] {
+            [GenericArgument::Type(inner)] => Some(inner),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(inner) = inner else {
+        errors.spanned(
+            segment,
+            "`declarest::WithStatus` takes the type decoded from the JSON body: write `declarest::WithStatus<Summary>`",
+        );
+        return None;
+    };
+    if is_unit(inner) {
+        errors.spanned(
+            inner,
+            "`WithStatus<()>` has no body to decode: `WithStatus` keeps the status of a JSON body; return `declarest::Result<()>`, which accepts any 2xx response, or name the body's type",
+        );
+        return None;
+    }
+    if let Some(nested) = declarest_response(inner) {
+        let message = if nested.ident == "WithStatus" {
+            "`WithStatus` inside `WithStatus` keeps the status twice: write one, as in `declarest::WithStatus<Summary>`".to_owned()
+        } else {
+            format!(
+                "`{0}` keeps its status already (`{0}::status`): return `declarest::Result<declarest::{0}>`, without `WithStatus`",
+                nested.ident
+            )
+        };
+        errors.spanned(inner, message);
+        return None;
+    }
+    Some(inner)
 }
 
 /// Checks the template's shape: a path that starts with `/`, whose segments are sent as written

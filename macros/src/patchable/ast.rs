@@ -3,13 +3,11 @@
 
 use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
-use syn::{
-    Attribute, DeriveInput, GenericArgument, Ident, LitStr, Meta, PathArguments, Token, Type,
-    Visibility,
-};
+use syn::{Attribute, DeriveInput, Ident, LitStr, Meta, Token, Type, Visibility};
 
 use crate::errors::ErrorSink;
-use crate::read_only_attr::is_read_only;
+use crate::read_only_attr::{is_read_only, marker};
+use crate::types::option_inner;
 
 pub struct Model<'a> {
     pub ident: &'a Ident,
@@ -18,7 +16,7 @@ pub struct Model<'a> {
     pub patch_ident: Option<Ident>,
     /// Container `#[serde(..)]` items to repeat on the patch (`rename_all`).
     pub serde: Vec<Meta>,
-    /// `#[read_only]` written on the struct instead of a field.
+    /// `#[read_only]` or `#[required]` written on the struct instead of a field.
     pub struct_markers: Vec<&'a Attribute>,
     /// The named fields, in order; `None` when the input is not a struct with named fields.
     pub fields: Option<Vec<Field<'a>>>,
@@ -35,6 +33,8 @@ pub struct Field<'a> {
     pub serde: Vec<Meta>,
     /// Marked `#[read_only]`.
     pub read_only: bool,
+    /// The `#[required]` marker: the patch always sends the field, which its constructor takes.
+    pub required: Option<&'a Attribute>,
     /// `#[serde(skip)]` or `#[serde(skip_serializing)]`: serde never writes it.
     pub skipped: bool,
     /// A `#[serde(flatten)]` item.
@@ -54,6 +54,7 @@ impl<'a> Model<'a> {
                 .filter_map(|field| {
                     let ident = field.ident.as_ref()?;
                     let read_only = is_read_only(field, errors);
+                    let required = marker(&field.attrs, "required", errors);
                     let (skipped, flatten) = serde_flags(&field.attrs);
                     // Only the fields the patch has: their serde items are repeated on it.
                     let serde = if read_only || skipped {
@@ -72,6 +73,7 @@ impl<'a> Model<'a> {
                             .collect(),
                         serde,
                         read_only,
+                        required,
                         skipped,
                         flatten,
                     })
@@ -86,7 +88,7 @@ impl<'a> Model<'a> {
             struct_markers: input
                 .attrs
                 .iter()
-                .filter(|a| a.path().is_ident("read_only"))
+                .filter(|a| a.path().is_ident("read_only") || a.path().is_ident("required"))
                 .collect(),
             fields,
         }
@@ -158,20 +160,4 @@ fn serde_flags(attrs: &[Attribute]) -> (bool, Option<Meta>) {
         }
     }
     (skipped, flatten)
-}
-
-/// `T` of `Option<T>` (also `std::option::Option<T>`).
-fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if path.qself.is_some() || last.ident != "Option" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
 }

@@ -111,3 +111,77 @@ fn shape_and_name_errors_say_what_to_write() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("write a Rust identifier"), "{found:?}");
 }
+
+/// The input of the snapshot of a patch with required fields.
+pub fn required_snapshot_input() -> TokenStream {
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Patchable)]
+        #[serde(rename_all = "camelCase")]
+        pub struct Iteration {
+            #[read_only] pub id: Uuid,
+            #[required] pub name: String,
+            #[required] pub publish_name: Option<String>,
+            pub is_default: bool,
+        }
+    }
+}
+
+#[test]
+fn required_fields_expansion() {
+    let expanded = super::expand(required_snapshot_input());
+    assert_snapshot("patchable_required", &pretty(expanded));
+}
+
+#[test]
+fn required_mistakes_are_reported_on_the_marker() {
+    for (fields, expected) in [
+        (
+            quote!(#[read_only] #[required] pub id: u32, pub name: String),
+            "`id` is `#[read_only]`, so no patch sends it and it cannot be `#[required]`: remove `#[required]`, or `#[read_only]` if clients write `id`",
+        ),
+        (
+            quote!(#[serde(skip)] #[required] pub cache: u32, pub name: String),
+            "serde never writes `cache` (it is skipped), so no patch can send it: remove `#[required]`",
+        ),
+        (
+            quote!(#[required(always)] pub name: String),
+            "`#[required]` takes no arguments: write `#[required]`",
+        ),
+        (
+            quote!(#[required = true] pub name: String),
+            "`#[required]` takes no value: write `#[required]`",
+        ),
+        (
+            quote!(#[required] #[required] pub name: String),
+            "`#[required]` is repeated: once is enough; remove this one",
+        ),
+        (
+            quote!(#[required] pub name: String, pub new: bool),
+            "a writable field named `new` clashes with the patch's constructor `new`, which takes the `#[required]` fields: rename the field and keep its JSON name with `#[serde(rename = \"new\")]`",
+        ),
+    ] {
+        let found =
+            crate::testing::compile_errors(super::expand(quote!(pub struct Tag { #fields })));
+        assert_eq!(found, [expected], "{fields}");
+    }
+    let found = crate::testing::compile_errors(super::expand(quote! {
+        #[required]
+        pub struct Tag { pub name: String }
+    }));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("`#[required]` goes on fields, not on the struct"),
+        "{found:?}"
+    );
+    // Without a required field, a field named `new` is a setter like any other.
+    let found = crate::testing::compile_errors(super::expand(quote!(
+        pub struct Tag {
+            pub new: bool,
+            #[required]
+            #[read_only]
+            pub id: u32,
+        }
+    )));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("`id` is `#[read_only]`"), "{found:?}");
+}

@@ -1,14 +1,15 @@
 //! Step 2: each placeholder not bound by `#[param]` binds the argument named like it: `<projectId>`
 //! binds `project_id` (or `projectId`), and `<type>` binds `r#type`. An argument fills one
-//! placeholder.
+//! placeholder. A query placeholder that is not a Rust identifier (`<$filter>`) binds no argument
+//! by name: only `#[param("$filter")]` binds it.
 
 use syn::ext::IdentExt;
 
 use super::Placeholders;
-use crate::case::{closest, snake_case};
+use crate::case::{closest, lower_camel, snake_case};
 use crate::endpoint::ast::Arg;
 use crate::endpoint::attr::Role;
-use crate::endpoint::template::Template;
+use crate::endpoint::template::{Placeholder, Template, is_identifier};
 use crate::errors::ErrorSink;
 
 /// Binds the free placeholders. Returns the arguments suggested as typo fixes, which `place` does
@@ -22,6 +23,10 @@ pub fn bind_by_name(
     let mut suggested = Vec::new();
     for placeholder in template.placeholders() {
         if placeholders.contains_key(&placeholder.name) {
+            continue;
+        }
+        if !is_identifier(&placeholder.name) {
+            not_a_name(placeholder, args, placeholders, &mut suggested, errors);
             continue;
         }
         let expected = snake_case(&placeholder.name);
@@ -69,4 +74,40 @@ pub fn bind_by_name(
         );
     }
     suggested
+}
+
+/// `<$filter>` has no argument named like it: say how to bind one.
+fn not_a_name(
+    placeholder: &Placeholder,
+    args: &[Arg],
+    placeholders: &Placeholders,
+    suggested: &mut Vec<String>,
+    errors: &ErrorSink,
+) {
+    let name = &placeholder.name;
+    // `$filter` → `filter`, `api-version` → `api_version`: the argument one would write.
+    let expected = Some(snake_case(&lower_camel(name)))
+        .filter(|e| is_identifier(e))
+        .unwrap_or_else(|| "value".to_owned());
+    let unbound: Vec<String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| matches!(a.role, Role::Implicit) && !placeholders.values().any(|b| b == i))
+        .map(|(_, a)| a.ident.unraw().to_string())
+        .collect();
+    let hint = match closest(&expected, unbound.iter().map(String::as_str)) {
+        Some(c) => {
+            suggested.push(c.to_owned());
+            format!("mark `{c}` with `#[param(\"{name}\")]`")
+        }
+        None => format!(
+            "add an argument marked `#[param(\"{name}\")]`, as in `#[param(\"{name}\")] {expected}: Option<&str>`"
+        ),
+    };
+    errors.at(
+        placeholder.span,
+        format!(
+            "placeholder `<{name}>` is not a Rust name, so no argument binds it by name: {hint}"
+        ),
+    );
 }

@@ -11,6 +11,7 @@ use crate::endpoint::ast::Arg;
 use crate::endpoint::attr::{EndpointAttr, Role};
 use crate::endpoint::template::Template;
 use crate::errors::ErrorSink;
+use crate::types::option_inner;
 
 pub fn place<'a>(
     attr: &EndpointAttr,
@@ -40,7 +41,12 @@ pub fn place<'a>(
                 } else if let Some(part) = multipart {
                     errors.at(*span, format!("a request has either a `#[body]` or `#[multipart]` parts, and `{}` is already a part: remove one", part.ident));
                 } else if attr.forbids_body() {
-                    errors.at(*span, format!("a {} request has no body: remove `#[body]` and send `{}` another way (a placeholder or a header)", attr.method, arg.ident));
+                    let optional = if option_inner(&arg.ty).is_some() {
+                        ", not even an optional one"
+                    } else {
+                        ""
+                    };
+                    errors.at(*span, format!("a {} request has no body{optional}: remove `#[body]` and send `{}` another way (a placeholder or a header)", attr.method, arg.ident));
                 }
                 body = Some(arg);
                 Binding::Body(*format)

@@ -1,7 +1,7 @@
 //! Iterations (the spec's `ProjectApi` operations on `/iterations` and `/train`): [`Iteration`]
 //! and [`TrainingParameters`].
 
-use declarest::Model;
+use declarest::{Model, Patchable};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -12,8 +12,8 @@ use crate::DateTime;
 ///
 /// v3.3 reworked it: `isDefault` is gone (publishing replaced it), `name` is required and the only
 /// writable field, and training and publishing details are new. So it is its own type, not
-/// v2.0's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+/// v2.0's. [`IterationPatch::new`] takes the name, the whole body of UpdateIteration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model, Patchable)]
 #[serde(rename_all = "camelCase")]
 pub struct Iteration {
     /// Gets the id of the iteration.
@@ -21,6 +21,7 @@ pub struct Iteration {
     #[serde(alias = "Id")]
     pub id: Uuid,
     /// Gets or sets the name of the iteration.
+    #[required]
     #[serde(alias = "Name")]
     pub name: String,
     /// The status: `New`, `Staging`, `Training`, `Completed`, ... (a free string: the set grows).

@@ -40,7 +40,7 @@ pub use images::{
     ImageTagCreateEntry, ImageTagCreateSummary, ImageUrlCreateBatch, ImageUrlCreateEntry, Region,
     RegionProposal,
 };
-pub use iterations::{Iteration, TrainingParameters};
+pub use iterations::{Iteration, IterationPatch, TrainingParameters};
 pub use metadata::{
     ImageMetadata, ImageMetadataUpdateEntry, ImageMetadataUpdateSummary, MetadataError,
 };
@@ -49,11 +49,13 @@ pub use predictions::{
     ImagePrediction, ImageUrl, Prediction, PredictionQueryResult, PredictionQueryTag,
     PredictionQueryToken, StoredImagePrediction,
 };
-pub use projects::{ImageProcessingSettings, Project, ProjectExport, ProjectSettings};
+pub use projects::{
+    ImageProcessingSettings, Project, ProjectExport, ProjectPatch, ProjectSettings,
+};
 pub use suggestions::{
     StoredSuggestedTagAndRegion, SuggestedTagAndRegion, SuggestedTagAndRegionQuery,
     SuggestedTagAndRegionQueryToken, TagFilter,
 };
-pub use tags::Tag;
+pub use tags::{Tag, TagPatch};
 
 use crate::lenient::null_as_empty;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use declarest::Model;
+use declarest::{Model, Patchable};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -13,9 +13,11 @@ use crate::DateTime;
 
 /// Represents a project.
 ///
-/// `name`, `description`, `settings` and `status` are writable; the first three are required in
-/// the spec.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+/// `name`, `description`, `settings` and `status` are writable. The spec requires the first three
+/// in UpdateProject's body, so [`ProjectPatch`] always sends them: build it with
+/// [`ProjectPatch::new`] (or [`Patch::between`](declarest::Patch::between) two projects), and set
+/// `status` if need be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model, Patchable)]
 #[serde(rename_all = "camelCase")]
 pub struct Project {
     /// Gets the project id.
@@ -23,12 +25,15 @@ pub struct Project {
     #[serde(alias = "Id")]
     pub id: Uuid,
     /// Gets or sets the name of the project.
+    #[required]
     #[serde(alias = "Name")]
     pub name: String,
     /// Gets or sets the description of the project (nullable).
+    #[required]
     #[serde(alias = "Description")]
     pub description: Option<String>,
     /// Gets or sets the project settings.
+    #[required]
     #[serde(alias = "Settings")]
     pub settings: ProjectSettings,
     /// Gets the date this project was created.

@@ -1,6 +1,6 @@
 //! Tags (the spec's `TagsApi`): [`Tag`].
 
-use declarest::Model;
+use declarest::{Model, Patchable};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -8,8 +8,10 @@ use super::TagType;
 
 /// Represents a Tag.
 ///
-/// `name`, `description` and `type` are writable, and all three are required in the spec.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+/// `name`, `description` and `type` are writable, and the spec requires all three in UpdateTag's
+/// body, so [`TagPatch`] always sends them: build it with [`TagPatch::new`] (or
+/// [`Patch::between`](declarest::Patch::between) two tags).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model, Patchable)]
 #[serde(rename_all = "camelCase")]
 pub struct Tag {
     /// Gets the Tag ID.
@@ -17,12 +19,15 @@ pub struct Tag {
     #[serde(alias = "Id")]
     pub id: Uuid,
     /// Gets or sets the name of the tag.
+    #[required]
     #[serde(alias = "Name")]
     pub name: String,
     /// Gets or sets the description of the tag (nullable).
+    #[required]
     #[serde(alias = "Description")]
     pub description: Option<String>,
     /// Gets or sets the type of the tag.
+    #[required]
     #[serde(alias = "Type")]
     pub r#type: TagType,
     /// Gets the number of images with this tag.
