@@ -1,18 +1,20 @@
 //! An in-process fake of the Custom Vision Training service, for examples and tests: a real HTTP
 //! server (axum) on 127.0.0.1 with an OS-assigned port, serving all 41 operations of the Training
-//! API v2.0 from data it keeps in memory.
+//! API v2.0 (under `/customvision/v2.0/Training`) and all 52 of v3.3 (under
+//! `/customvision/v3.3/training`) from one set of data it keeps in memory: a project created
+//! through one version is seen through the other.
 //!
 //! Where things are: `state/` is the in-memory service (projects, tags, images, iterations,
-//! predictions), which knows nothing of HTTP or API versions; `v2_0/` holds the v2.0 routes and
-//! their handlers; `http/` what every version's handlers share (the key check, reading ids,
-//! queries and bodies); `wire.rs` how answers are written (casing, v2.0 timestamps);
-//! `errors.rs` the service's `{code, message}` errors. A later API version adds its own routes
-//! beside `v2_0/`, over the same state.
+//! predictions, exports), which knows nothing of HTTP or API versions and answers with its own
+//! views; `v2_0/` and `v3_3/` hold each version's routes, their handlers, and the conversion of
+//! those views into the version's models; `http/` what every version's handlers share (the key
+//! check, reading ids, queries and bodies); `wire.rs` how answers are written (casing, v2.0
+//! timestamps, 207s, bytes); `errors.rs` the service's `{code, message}` errors.
 //!
-//! - It checks the `Training-Key` header (401 when missing or wrong) and answers errors with
-//!   the service's `{code, message}` body and the codes the v2.2+ spec lists (`BadRequest*`
-//!   400, `NotFound*` 404). Success is 200 with a JSON body; the DELETEs answer 204 with no
-//!   body.
+//! - It checks the `Training-Key` header on both versions (401 when missing or wrong) and
+//!   answers errors with the service's `{code, message}` body (v3.3's `CustomVisionError`),
+//!   always with one of the spec's codes (`BadRequest*` 400, `NotFound*` 404). Success is 200
+//!   with a JSON body; the DELETEs answer 204 with no body.
 //! - Projects have settings and a domain from a fixed set ([`GENERAL_DOMAIN`] by default); tags
 //!   count their images; uploads keep their size and the format read from their first bytes
 //!   ([`StoredImage`]); URLs are accepted without fetching; duplicates answer `OKDuplicate`.
@@ -22,7 +24,35 @@
 //!   change to the images answers `BadRequestTrainingNotNeeded`. Exports work the same way.
 //! - Predictions, quick tests, performance figures and region proposals are deterministic
 //!   functions of the image bytes (or URL) and the training data.
-//! - [`FakeTrainingBuilder::v2_0_quirks`] makes it answer the way the real v2.0 service did.
+//! - [`FakeTrainingBuilder::v2_0_quirks`] makes its v2.0 routes answer the way the real v2.0
+//!   service did.
+//!
+//! What v3.3 adds, and how the fake does it:
+//!
+//! - No default iteration in v3.3's answers; PublishIteration (answers `true`) sets
+//!   `publishName` and `originalPublishResourceId`, UnpublishIteration clears them, and a
+//!   published iteration cannot be deleted (`BadRequestIterationIsPublished`), through either
+//!   version.
+//! - Image, prediction and export URIs are paths relative to the project's storage (as the
+//!   service answers when its VNET feature is on: `images/original/{id}`,
+//!   `exports/{iterationId}/{platform}.zip`), which GetArtifact serves as
+//!   `application/octet-stream`: the uploaded bytes (the fake resizes nothing, so the resized
+//!   image and the thumbnail are the original), or a small zip archive for an export. Images
+//!   created from URLs have no bytes (NotFound).
+//! - Image metadata: on the create batches and with UpdateImageMetadata (merged; at most 50
+//!   pairs per image, keys of at most 256 characters, values of at most 512, 64 images per
+//!   request). GetImages and GetImageCount filter by `taggingStatus`, tags and a `$filter` of
+//!   `key eq 'value'` / `key ne 'value'` comparisons joined by `and` / `or`, with parentheses.
+//! - 207 with the same body when part of a batch fails (a duplicate, an unreadable image, a
+//!   Negative tag with another, a region already there, metadata over its limit); DeleteImages
+//!   answers 202 with `allImages` or `allIterations` (the fake has deleted them already), else
+//!   204.
+//! - Suggested tags and regions are the fake's predictions for an image over a trained
+//!   iteration's tags, like a quick test's; the suggestion queries run over the untagged images.
+//! - TrainProject reads `trainingType`, `reservedBudgetInHours`, `forceTrain`,
+//!   `notificationEmailAddress` and an optional `TrainingParameters` body (train on the selected
+//!   tags only). ExportProject answers a token; ImportProject copies the project as it was then
+//!   (new ids, trained iterations unpublished), done at once.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -49,6 +79,7 @@ mod http;
 mod imaging;
 mod state;
 mod v2_0;
+mod v3_3;
 mod wire;
 
 use std::net::SocketAddr;
@@ -63,7 +94,7 @@ use serde::Serialize;
 use tokio::sync::oneshot;
 use uuid::Uuid;
 
-use customvision_training::{ImageCreateStatus, Iteration, Tag};
+use customvision_training::{Iteration, Tag};
 use state::{ImageEntry, NewImage, State, Timing};
 use wire::Casing;
 
@@ -214,6 +245,7 @@ impl FakeTrainingBuilder {
 fn app(shared: Arc<Shared>) -> Router {
     Router::new()
         .nest(v2_0::BASE_PATH, v2_0::routes())
+        .nest(v3_3::BASE_PATH, v3_3::routes())
         .layer(DefaultBodyLimit::max(http::BODY_LIMIT))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&shared),
@@ -249,9 +281,19 @@ impl FakeTraining {
         customvision_training::base_url(&self.endpoint())
     }
 
-    /// A client for the fake, sending the right training key.
+    /// A client for the fake's v2.0 routes, sending the right training key.
     pub fn client(&self) -> declarest::Result<declarest::Client> {
         customvision_training::client(&self.endpoint(), &self.shared.training_key)
+    }
+
+    /// The Training API v3.3's base URL on the fake.
+    pub fn base_url_v3_3(&self) -> String {
+        customvision_training::v3_3::base_url(&self.endpoint())
+    }
+
+    /// A client for the fake's v3.3 routes, sending the right training key.
+    pub fn client_v3_3(&self) -> declarest::Result<declarest::Client> {
+        customvision_training::v3_3::client(&self.endpoint(), &self.shared.training_key)
     }
 
     /// Whether the fake answers the way the real v2.0 service did.
@@ -275,17 +317,25 @@ impl FakeTraining {
         self.shared
             .state()
             .add_iteration(project_id, name, is_default)
+            .map(v2_0::models::iteration)
     }
 
     /// An iteration as the fake holds it, to check what a request did.
     pub fn iteration(&self, project_id: Uuid, iteration_id: Uuid) -> Option<Iteration> {
-        self.shared.state().iteration(project_id, iteration_id).ok()
+        self.shared
+            .state()
+            .iteration(project_id, iteration_id)
+            .ok()
+            .map(v2_0::models::iteration)
     }
 
     /// Adds a tag to a project, without the checks on its name; `None` if there is no such
     /// project.
     pub fn add_tag(&self, project_id: Uuid, name: &str) -> Option<Tag> {
-        self.shared.state().add_tag(project_id, name)
+        self.shared
+            .state()
+            .add_tag(project_id, name)
+            .map(v2_0::models::tag)
     }
 
     /// Adds an image (as CreateImagesFromData would) with these tags; returns its id, or the
@@ -309,11 +359,11 @@ impl FakeTraining {
         let summary = self
             .shared
             .state()
-            .create_images(project_id, vec![image], &[])
+            .create_images(project_id, vec![image], &[], &Default::default())
             .ok()?;
         let result = summary.images.into_iter().next()?;
         match result.status {
-            ImageCreateStatus::Ok | ImageCreateStatus::OkDuplicate => result.image.map(|i| i.id),
+            "OK" | "OKDuplicate" => result.image.map(|i| i.id),
             _ => None,
         }
     }

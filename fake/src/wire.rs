@@ -3,7 +3,7 @@
 //! with trailing fractional zeros trimmed, `trainedAt` and empty `tags`/`regions` left out
 //! rather than null or empty, and PascalCase keys for TrainProject, UpdateTag and GetProjects.
 
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -44,6 +44,31 @@ pub fn ok<T: Serialize>(value: &T, v2_0: bool, casing: Casing) -> Response {
         )
         .into_response(),
     }
+}
+
+/// An answer in the spec's casing and timestamps (no v2.0 quirks): `status` (200, or 207 for a
+/// partly failed batch) with `value` as its JSON body.
+pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
+    let mut response = ok(value, false, Casing::Camel);
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    response
+}
+
+/// A binary answer: `application/octet-stream`.
+pub fn octets(bytes: &[u8]) -> Response {
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/octet-stream")],
+        bytes.to_vec(),
+    )
+        .into_response()
+}
+
+/// The 202 of a DELETE whose work goes on after it answers: no body.
+pub fn accepted() -> Response {
+    StatusCode::ACCEPTED.into_response()
 }
 
 /// The 204 of the DELETEs: no body, no `Content-Type`.

@@ -143,6 +143,50 @@ impl Params {
         })
     }
 
+    /// A boolean (`true` / `false`, any casing); `None` when absent or empty.
+    pub fn flag(&self, name: &str) -> Result<Option<bool>, ServiceError> {
+        match self.text(name).filter(|t| !t.is_empty()) {
+            None => Ok(None),
+            Some(t) if t.eq_ignore_ascii_case("true") => Ok(Some(true)),
+            Some(t) if t.eq_ignore_ascii_case("false") => Ok(Some(false)),
+            Some(t) => Err(ServiceError::bad_request(format!(
+                "`{name}` must be true or false, not {t:?}"
+            ))),
+        }
+    }
+
+    /// A comma-joined list of words (`collectionFormat: csv`); empty when absent.
+    pub fn words(&self, name: &str) -> Vec<String> {
+        self.text(name)
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// A text parameter the operation requires (BadRequestRequiredParamIsNull when absent or
+    /// empty).
+    pub fn required_text(&self, name: &str) -> Result<&str, ServiceError> {
+        self.text(name).filter(|t| !t.is_empty()).ok_or_else(|| {
+            ServiceError::new(
+                "BadRequestRequiredParamIsNull",
+                format!("`{name}` is required"),
+            )
+        })
+    }
+
+    /// A uuid parameter the operation requires.
+    pub fn required_uuid(&self, name: &str) -> Result<Uuid, ServiceError> {
+        self.uuid(name)?.ok_or_else(|| {
+            ServiceError::new(
+                "BadRequestRequiredParamIsNull",
+                format!("`{name}` is required"),
+            )
+        })
+    }
+
     pub fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, ServiceError> {
         self.text(name)
             .map(|t| {

@@ -1,21 +1,20 @@
 //! Images: the create operations (data, files, URLs, predictions), the listings and counts,
-//! image tags, regions and region proposals.
+//! image tags, regions, region proposals and metadata.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use uuid::Uuid;
 
+use super::filter::MetadataFilter;
 use super::{
-    ImageData, ImageRecord, ImageSource, ImageTagRecord, ProjectRecord, RegionRecord, State,
-    StoredImage, TagRecord, now,
+    BoxView, CreateResultView, CreateSummaryView, ImageData, ImageRecord, ImageSource,
+    ImageTagEntry, ImageTagRecord, ImageTagSummaryView, ImageTagView, ImageView, MetadataEntryView,
+    MetadataSummaryView, ProjectRecord, ProposalView, RegionCreatedView, RegionEntry, RegionInput,
+    RegionRecord, RegionSummaryView, RegionView, State, StoredImage, TagRecord, now,
 };
 use crate::errors::{ServiceError, not_found_image};
 use crate::imaging::{self, ImageFormat};
-use customvision_training::{
-    BoundingBox, Image, ImageCreateResult, ImageCreateStatus, ImageCreateSummary, ImageRegion,
-    ImageRegionCreateEntry, ImageRegionCreateResult, ImageRegionCreateSummary, ImageRegionProposal,
-    ImageTag, ImageTagCreateEntry, ImageTagCreateSummary, Region, RegionProposal,
-};
 
 /// Images per create batch.
 pub const MAX_BATCH_IMAGES: usize = 64;
@@ -31,17 +30,14 @@ pub const MAX_TAGS_PER_IMAGE: usize = 50;
 pub const MAX_REGIONS_PER_IMAGE: usize = 200;
 /// The largest image accepted, in bytes.
 pub const MAX_IMAGE_BYTES: usize = 6 * 1024 * 1024;
-
-/// Where the fake pretends to store images.
-const STORAGE: &str = "https://fake-storage.invalid";
-
-pub(super) fn image_uri(kind: &str, id: Uuid) -> String {
-    format!("{STORAGE}/{kind}/{id}")
-}
-
-pub(super) fn thumbnail_uri(id: Uuid) -> String {
-    format!("{STORAGE}/thumbnails/{id}")
-}
+/// Images per UpdateImageMetadata (the operation's description says 64).
+pub const MAX_METADATA_IMAGES: usize = 64;
+/// Metadata pairs one image can have.
+pub const MAX_METADATA_PAIRS: usize = 50;
+/// Characters in a metadata key.
+pub const MAX_METADATA_KEY: usize = 256;
+/// Characters in a metadata value.
+pub const MAX_METADATA_VALUE: usize = 512;
 
 /// One image of a create request, as the request carried it.
 #[derive(Debug, Clone)]
@@ -72,7 +68,7 @@ pub struct NewImage {
     /// Its tags (on top of the batch's).
     pub tag_ids: Vec<Uuid>,
     /// Its regions.
-    pub regions: Vec<Region>,
+    pub regions: Vec<RegionInput>,
 }
 
 /// The filters and paging of an image listing.
@@ -90,11 +86,42 @@ pub struct Listing {
     pub skip: usize,
 }
 
+/// GetImages' and GetImageCount's `taggingStatus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaggingStatus {
+    /// Tagged and untagged images (the default).
+    #[default]
+    All,
+    /// Images with at least one tag.
+    Tagged,
+    /// Images with no tag.
+    Untagged,
+}
+
+/// The filters of GetImages (with `listing`'s paging) and GetImageCount.
+#[derive(Debug, Clone)]
+pub struct ImageQuery {
+    /// Iteration, tag ids (images with any of them), order and paging.
+    pub listing: Listing,
+    pub tagging: TaggingStatus,
+    /// `$filter` over the metadata.
+    pub filter: Option<MetadataFilter>,
+}
+
+/// What DeleteImages deletes.
+#[derive(Debug, Clone, Default)]
+pub struct DeleteImages {
+    /// These images (unknown ids are ignored).
+    pub image_ids: Vec<Uuid>,
+    /// Every image of the workspace.
+    pub all_images: bool,
+    /// From the iterations' training data too, not just the workspace.
+    pub all_iterations: bool,
+}
+
 impl ImageData {
     /// Reads an entry; `Err` is the status of an image that cannot be created.
-    pub(super) fn read(
-        entry: ImageEntry,
-    ) -> Result<ImageData, (ImageCreateStatus, Option<String>)> {
+    pub(super) fn read(entry: ImageEntry) -> Result<ImageData, (&'static str, Option<String>)> {
         match entry {
             ImageEntry::Bytes {
                 bytes,
@@ -106,13 +133,13 @@ impl ImageData {
                     content_type,
                 };
                 if bytes.is_empty() {
-                    return Err((ImageCreateStatus::ErrorSource, source.source_url()));
+                    return Err(("ErrorSource", source.source_url()));
                 }
                 if bytes.len() > MAX_IMAGE_BYTES {
-                    return Err((ImageCreateStatus::ErrorImageSize, source.source_url()));
+                    return Err(("ErrorImageSize", source.source_url()));
                 }
                 let Some(format) = ImageFormat::detect(&bytes) else {
-                    return Err((ImageCreateStatus::ErrorImageFormat, source.source_url()));
+                    return Err(("ErrorImageFormat", source.source_url()));
                 };
                 let content = imaging::hash(&bytes);
                 let (width, height) = imaging::dimensions(format, &bytes, content);
@@ -123,12 +150,13 @@ impl ImageData {
                     width,
                     height,
                     content,
+                    bytes: Some(Arc::from(bytes)),
                 })
             }
             ImageEntry::Url(url) => {
                 let valid = url.starts_with("http://") || url.starts_with("https://");
                 if !valid {
-                    return Err((ImageCreateStatus::ErrorSource, Some(url)));
+                    return Err(("ErrorSource", Some(url)));
                 }
                 let content = imaging::hash(url.as_bytes());
                 let (width, height) = imaging::fallback_dimensions(content);
@@ -139,9 +167,10 @@ impl ImageData {
                     width,
                     height,
                     content,
+                    bytes: None,
                 })
             }
-            ImageEntry::Unreadable { name } => Err((ImageCreateStatus::ErrorSource, name)),
+            ImageEntry::Unreadable { name } => Err(("ErrorSource", name)),
         }
     }
 
@@ -167,23 +196,22 @@ impl ImageData {
             file_name,
             content_type,
             url,
+            metadata: BTreeMap::new(),
         }
     }
 }
 
 /// An image as the service answers it, its tags and regions named after `tags`.
-pub(super) fn view(image: &ImageRecord, tags: &[TagRecord]) -> Image {
-    Image {
+pub(super) fn view(image: &ImageRecord, tags: &[TagRecord]) -> ImageView {
+    ImageView {
         id: image.id,
         created: image.created,
         width: image.data.width,
         height: image.data.height,
-        image_uri: Some(image_uri("images", image.id)),
-        thumbnail_uri: Some(thumbnail_uri(image.id)),
         tags: image
             .tags
             .iter()
-            .map(|t| ImageTag {
+            .map(|t| ImageTagView {
                 tag_id: t.tag_id,
                 tag_name: ProjectRecord::tag_name(tags, t.tag_id),
                 created: t.created,
@@ -192,40 +220,44 @@ pub(super) fn view(image: &ImageRecord, tags: &[TagRecord]) -> Image {
         regions: image
             .regions
             .iter()
-            .map(|r| ImageRegion {
+            .map(|r| RegionView {
                 region_id: r.id,
                 tag_name: ProjectRecord::tag_name(tags, r.tag_id),
                 created: r.created,
                 tag_id: r.tag_id,
-                left: r.left,
-                top: r.top,
-                width: r.width,
-                height: r.height,
+                bounds: BoxView {
+                    left: r.left,
+                    top: r.top,
+                    width: r.width,
+                    height: r.height,
+                },
             })
             .collect(),
+        metadata: image.metadata.clone(),
     }
 }
 
-fn valid_box(left: f64, top: f64, width: f64, height: f64) -> bool {
+fn valid_box(b: BoxView) -> bool {
     let unit = |v: f64| (0.0..=1.0).contains(&v);
-    unit(left)
-        && unit(top)
-        && unit(width)
-        && unit(height)
-        && width > 0.0
-        && height > 0.0
-        && left + width <= 1.0 + 1e-9
-        && top + height <= 1.0 + 1e-9
+    unit(b.left)
+        && unit(b.top)
+        && unit(b.width)
+        && unit(b.height)
+        && b.width > 0.0
+        && b.height > 0.0
+        && b.left + b.width <= 1.0 + 1e-9
+        && b.top + b.height <= 1.0 + 1e-9
 }
 
-fn check_box(left: f64, top: f64, width: f64, height: f64) -> Result<(), ServiceError> {
-    if valid_box(left, top, width, height) {
+fn check_box(b: BoxView) -> Result<(), ServiceError> {
+    if valid_box(b) {
         Ok(())
     } else {
         Err(ServiceError::new(
             "BadRequestImageRegions",
             format!(
-                "The region ({left}, {top}, {width}, {height}) is not inside the image: coordinates are fractions from 0 to 1"
+                "The region ({}, {}, {}, {}) is not inside the image: coordinates are fractions from 0 to 1",
+                b.left, b.top, b.width, b.height
             ),
         ))
     }
@@ -236,6 +268,29 @@ fn exceeded_batch(what: &str, count: usize, limit: usize) -> ServiceError {
         "BadRequestExceededBatchSize",
         format!("{count} {what} exceed the limit of {limit} per batch"),
     )
+}
+
+/// The key and value limits of metadata (the pair count is checked per image).
+pub(super) fn check_metadata(metadata: &BTreeMap<String, String>) -> Result<(), ServiceError> {
+    for (key, value) in metadata {
+        let length = key.chars().count();
+        if key.trim().is_empty() || length > MAX_METADATA_KEY {
+            return Err(ServiceError::new(
+                "BadRequestImageMetadataKey",
+                format!("A metadata key has 1 to {MAX_METADATA_KEY} characters, not {length}"),
+            ));
+        }
+        let length = value.chars().count();
+        if length > MAX_METADATA_VALUE {
+            return Err(ServiceError::new(
+                "BadRequestImageMetadataValue",
+                format!(
+                    "The value of metadata key {key:?} has {length} characters, more than {MAX_METADATA_VALUE}"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Newest or oldest first, then `skip` and `take`.
@@ -258,6 +313,23 @@ pub(super) fn has_any_tag(image: &ImageRecord, tag_ids: Option<&[Uuid]>) -> bool
     }
 }
 
+/// Whether an image passes GetImages' filters.
+fn matches(image: &ImageRecord, query: &ImageQuery) -> bool {
+    let tagged = match query.tagging {
+        TaggingStatus::Untagged => image.tags.is_empty(),
+        TaggingStatus::Tagged => has_any_tag(image, query.listing.tag_ids.as_deref()),
+        TaggingStatus::All => match query.listing.tag_ids.as_deref() {
+            Some(ids) if !ids.is_empty() => has_any_tag(image, Some(ids)),
+            _ => true,
+        },
+    };
+    tagged
+        && query
+            .filter
+            .as_ref()
+            .is_none_or(|f| f.matches(&image.metadata))
+}
+
 fn count(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
@@ -270,23 +342,33 @@ impl ProjectRecord {
             .ok_or_else(|| not_found_image(image_id))
     }
 
+    /// Whether these tags mix a `Negative` tag with another.
+    fn mixes_negative(&self, tag_ids: &BTreeSet<Uuid>) -> bool {
+        let negative = tag_ids
+            .iter()
+            .filter(|id| self.tag_type(**id) == "Negative")
+            .count();
+        negative > 0 && tag_ids.len() > negative
+    }
+
     /// Creates one image (or finds its duplicate) and answers its result.
     pub(super) fn add_image(
         &mut self,
         id: Option<Uuid>,
         data: ImageData,
         tag_ids: &[Uuid],
-        regions: &[Region],
-    ) -> ImageCreateResult {
+        regions: &[RegionInput],
+        metadata: &BTreeMap<String, String>,
+    ) -> CreateResultView {
         let source_url = data.source.source_url();
         let duplicate = self
             .images
             .iter()
             .find(|i| Some(i.id) == id || i.data.same_as(&data));
         if let Some(existing) = duplicate {
-            return ImageCreateResult {
+            return CreateResultView {
                 source_url,
-                status: ImageCreateStatus::OkDuplicate,
+                status: "OKDuplicate",
                 image: Some(view(existing, &self.tags)),
             };
         }
@@ -296,14 +378,18 @@ impl ProjectRecord {
             .copied()
             .collect();
         let refused = if all_tags.len() > MAX_TAGS_PER_IMAGE {
-            Some(ImageCreateStatus::ErrorTagLimitExceed)
+            Some("ErrorTagLimitExceed")
         } else if regions.len() > MAX_REGIONS_PER_IMAGE {
-            Some(ImageCreateStatus::ErrorRegionLimitExceed)
+            Some("ErrorRegionLimitExceed")
+        } else if metadata.len() > MAX_METADATA_PAIRS {
+            Some("ErrorLimitExceed")
+        } else if self.mixes_negative(&all_tags) {
+            Some("ErrorNegativeAndRegularTagOnSameImage")
         } else {
             None
         };
         if let Some(status) = refused {
-            return ImageCreateResult {
+            return CreateResultView {
                 source_url,
                 status,
                 image: None,
@@ -334,16 +420,17 @@ impl ProjectRecord {
                     id: Uuid::new_v4(),
                     tag_id: r.tag_id,
                     created,
-                    left: r.left,
-                    top: r.top,
-                    width: r.width,
-                    height: r.height,
+                    left: r.bounds.left,
+                    top: r.bounds.top,
+                    width: r.bounds.width,
+                    height: r.bounds.height,
                 })
                 .collect(),
+            metadata: metadata.clone(),
         };
-        let result = ImageCreateResult {
+        let result = CreateResultView {
             source_url,
-            status: ImageCreateStatus::Ok,
+            status: "OK",
             image: Some(view(&image, &self.tags)),
         };
         self.images.push(image);
@@ -356,7 +443,8 @@ impl ProjectRecord {
         &self,
         images: usize,
         batch_tags: &[Uuid],
-        per_image: impl Iterator<Item = (Vec<Uuid>, Vec<Region>)>,
+        per_image: impl Iterator<Item = (Vec<Uuid>, Vec<RegionInput>)>,
+        metadata: &BTreeMap<String, String>,
     ) -> Result<(), ServiceError> {
         if images == 0 {
             return Err(ServiceError::new(
@@ -370,35 +458,38 @@ impl ProjectRecord {
         if batch_tags.len() > MAX_BATCH_TAGS {
             return Err(exceeded_batch("tags", batch_tags.len(), MAX_BATCH_TAGS));
         }
+        check_metadata(metadata)?;
         self.check_tags(batch_tags)?;
         for (tags, regions) in per_image {
             self.check_tags(&tags)?;
             for region in &regions {
                 self.check_tags(&[region.tag_id])?;
-                check_box(region.left, region.top, region.width, region.height)?;
+                check_box(region.bounds)?;
             }
         }
         Ok(())
     }
 }
 
-fn summary(images: Vec<ImageCreateResult>) -> ImageCreateSummary {
-    ImageCreateSummary {
-        is_batch_successful: images.iter().all(|i| i.status == ImageCreateStatus::Ok),
+fn summary(images: Vec<CreateResultView>) -> CreateSummaryView {
+    CreateSummaryView {
+        is_batch_successful: images.iter().all(|i| i.status == "OK"),
         images,
     }
 }
 
 impl State {
     /// CreateImagesFromData, CreateImagesFromFiles, CreateImagesFromUrls: every image gets the
-    /// batch's tags and its own; duplicates (same bytes, or same URL) answer `OKDuplicate`,
-    /// unreadable or unsupported images an error status of their own.
+    /// batch's tags and its own, and the batch's metadata; duplicates (same bytes, or same URL)
+    /// answer `OKDuplicate`, unreadable or unsupported images an error status of their own, as
+    /// does an image that would have a `Negative` tag and another.
     pub fn create_images(
         &mut self,
         project_id: Uuid,
         images: Vec<NewImage>,
         batch_tags: &[Uuid],
-    ) -> Result<ImageCreateSummary, ServiceError> {
+        metadata: &BTreeMap<String, String>,
+    ) -> Result<CreateSummaryView, ServiceError> {
         let project = self.project_mut(project_id)?;
         project.check_batch(
             images.len(),
@@ -406,14 +497,15 @@ impl State {
             images
                 .iter()
                 .map(|i| (i.tag_ids.clone(), i.regions.clone())),
+            metadata,
         )?;
         let results = images
             .into_iter()
             .map(|image| {
                 let tags: Vec<Uuid> = batch_tags.iter().chain(&image.tag_ids).copied().collect();
                 match ImageData::read(image.entry) {
-                    Ok(data) => project.add_image(None, data, &tags, &image.regions),
-                    Err((status, source_url)) => ImageCreateResult {
+                    Ok(data) => project.add_image(None, data, &tags, &image.regions, metadata),
+                    Err((status, source_url)) => CreateResultView {
                         source_url,
                         status,
                         image: None,
@@ -429,14 +521,16 @@ impl State {
     pub fn create_images_from_predictions(
         &mut self,
         project_id: Uuid,
-        entries: Vec<(Uuid, Vec<Uuid>, Vec<Region>)>,
+        entries: Vec<(Uuid, Vec<Uuid>, Vec<RegionInput>)>,
         batch_tags: &[Uuid],
-    ) -> Result<ImageCreateSummary, ServiceError> {
+        metadata: &BTreeMap<String, String>,
+    ) -> Result<CreateSummaryView, ServiceError> {
         let project = self.project_mut(project_id)?;
         project.check_batch(
             entries.len(),
             batch_tags,
             entries.iter().map(|(_, t, r)| (t.clone(), r.clone())),
+            metadata,
         )?;
         let results = entries
             .into_iter()
@@ -445,11 +539,11 @@ impl State {
                 match project.predictions.iter().find(|p| p.id == id) {
                     Some(prediction) => {
                         let data = prediction.data.clone();
-                        project.add_image(Some(id), data, &tags, &regions)
+                        project.add_image(Some(id), data, &tags, &regions, metadata)
                     }
-                    None => ImageCreateResult {
+                    None => CreateResultView {
                         source_url: None,
-                        status: ImageCreateStatus::ErrorSource,
+                        status: "ErrorSource",
                         image: None,
                     },
                 }
@@ -458,17 +552,34 @@ impl State {
         Ok(summary(results))
     }
 
-    /// DeleteImages: unknown ids are ignored.
+    /// DeleteImages: unknown ids are ignored; with `all_iterations` the images leave the
+    /// iterations' training data too.
     pub fn delete_images(
         &mut self,
         project_id: Uuid,
-        image_ids: &[Uuid],
+        delete: &DeleteImages,
     ) -> Result<(), ServiceError> {
         let project = self.project_mut(project_id)?;
-        let before = project.images.len();
-        project.images.retain(|i| !image_ids.contains(&i.id));
-        if project.images.len() != before {
+        let doomed =
+            |image: &ImageRecord| delete.all_images || delete.image_ids.contains(&image.id);
+        let ids: Vec<Uuid> = project
+            .images
+            .iter()
+            .filter(|i| doomed(i))
+            .map(|i| i.id)
+            .collect();
+        if !ids.is_empty() {
+            project.images.retain(|i| !ids.contains(&i.id));
             project.touch();
+        }
+        if delete.all_iterations {
+            for record in &mut project.iterations {
+                if let Some(run) = &mut record.run {
+                    run.snapshot
+                        .images
+                        .retain(|i| !(delete.all_images || delete.image_ids.contains(&i.id)));
+                }
+            }
         }
         Ok(())
     }
@@ -478,7 +589,7 @@ impl State {
         &self,
         project_id: Uuid,
         listing: &Listing,
-    ) -> Result<Vec<Image>, ServiceError> {
+    ) -> Result<Vec<ImageView>, ServiceError> {
         let (tags, images) = self.project(project_id)?.data(listing.iteration_id)?;
         let matching = images
             .iter()
@@ -492,10 +603,29 @@ impl State {
         &self,
         project_id: Uuid,
         listing: &Listing,
-    ) -> Result<Vec<Image>, ServiceError> {
+    ) -> Result<Vec<ImageView>, ServiceError> {
         let (tags, images) = self.project(project_id)?.data(listing.iteration_id)?;
         let matching = images.iter().filter(|i| i.tags.is_empty()).collect();
         Ok(page(matching, listing).map(|i| view(i, tags)).collect())
+    }
+
+    /// GetImages: by tagging status, any of the tags, and the metadata filter.
+    pub fn images(
+        &self,
+        project_id: Uuid,
+        query: &ImageQuery,
+    ) -> Result<Vec<ImageView>, ServiceError> {
+        let (tags, images) = self.project(project_id)?.data(query.listing.iteration_id)?;
+        let matching = images.iter().filter(|i| matches(i, query)).collect();
+        Ok(page(matching, &query.listing)
+            .map(|i| view(i, tags))
+            .collect())
+    }
+
+    /// GetImageCount: the images GetImages would list, without paging.
+    pub fn image_count(&self, project_id: Uuid, query: &ImageQuery) -> Result<i32, ServiceError> {
+        let (_, images) = self.project(project_id)?.data(query.listing.iteration_id)?;
+        Ok(count(images.iter().filter(|i| matches(i, query)).count()))
     }
 
     /// GetTaggedImageCount: images with any of `tag_ids` (any tag when `None`).
@@ -527,7 +657,7 @@ impl State {
         project_id: Uuid,
         image_ids: &[Uuid],
         iteration_id: Option<Uuid>,
-    ) -> Result<Vec<Image>, ServiceError> {
+    ) -> Result<Vec<ImageView>, ServiceError> {
         let (tags, images) = self.project(project_id)?.data(iteration_id)?;
         Ok(image_ids
             .iter()
@@ -537,12 +667,13 @@ impl State {
     }
 
     /// CreateImageTags: all images and tags must exist; a tag an image already has is
-    /// `duplicated`, one past the per-image limit `exceeded`.
+    /// `duplicated`, one past the per-image limit `exceeded`; a `Negative` tag with another on
+    /// one image is refused.
     pub fn create_image_tags(
         &mut self,
         project_id: Uuid,
-        entries: &[ImageTagCreateEntry],
-    ) -> Result<ImageTagCreateSummary, ServiceError> {
+        entries: &[ImageTagEntry],
+    ) -> Result<ImageTagSummaryView, ServiceError> {
         let project = self.project_mut(project_id)?;
         if entries.len() > MAX_IMAGE_TAG_ENTRIES {
             return Err(exceeded_batch(
@@ -553,26 +684,38 @@ impl State {
         }
         for entry in entries {
             project.check_tags(&[entry.tag_id])?;
-            project.image_mut(entry.image_id)?;
+            let image = project.image_mut(entry.image_id)?;
+            let mut tags: BTreeSet<Uuid> = image.tags.iter().map(|t| t.tag_id).collect();
+            tags.extend(
+                entries
+                    .iter()
+                    .filter(|e| e.image_id == entry.image_id)
+                    .map(|e| e.tag_id),
+            );
+            if project.mixes_negative(&tags) {
+                return Err(ServiceError::new(
+                    "BadRequestNegativeAndRegularTagOnSameImage",
+                    format!(
+                        "Image {} would have a Negative tag and another",
+                        entry.image_id
+                    ),
+                ));
+            }
         }
-        let mut summary = ImageTagCreateSummary {
-            created: Vec::new(),
-            duplicated: Vec::new(),
-            exceeded: Vec::new(),
-        };
+        let mut summary = ImageTagSummaryView::default();
         let created = now();
         for entry in entries {
             let image = project.image_mut(entry.image_id)?;
             if image.tags.iter().any(|t| t.tag_id == entry.tag_id) {
-                summary.duplicated.push(entry.clone());
+                summary.duplicated.push(*entry);
             } else if image.tags.len() >= MAX_TAGS_PER_IMAGE {
-                summary.exceeded.push(entry.clone());
+                summary.exceeded.push(*entry);
             } else {
                 image.tags.push(ImageTagRecord {
                     tag_id: entry.tag_id,
                     created,
                 });
-                summary.created.push(entry.clone());
+                summary.created.push(*entry);
             }
         }
         if !summary.created.is_empty() {
@@ -612,8 +755,8 @@ impl State {
     pub fn create_image_regions(
         &mut self,
         project_id: Uuid,
-        entries: &[ImageRegionCreateEntry],
-    ) -> Result<ImageRegionCreateSummary, ServiceError> {
+        entries: &[RegionEntry],
+    ) -> Result<RegionSummaryView, ServiceError> {
         let project = self.project_mut(project_id)?;
         if entries.len() > MAX_REGION_ENTRIES {
             return Err(exceeded_batch("regions", entries.len(), MAX_REGION_ENTRIES));
@@ -621,40 +764,37 @@ impl State {
         for entry in entries {
             project.check_tags(&[entry.tag_id])?;
             project.image_mut(entry.image_id)?;
-            check_box(entry.left, entry.top, entry.width, entry.height)?;
+            check_box(entry.bounds)?;
         }
-        let mut summary = ImageRegionCreateSummary {
-            created: Vec::new(),
-            duplicated: Vec::new(),
-            exceeded: Vec::new(),
-        };
+        let mut summary = RegionSummaryView::default();
         let created = now();
         let tags = project.tags.clone();
         for entry in entries {
             let image = project.image_mut(entry.image_id)?;
+            let b = entry.bounds;
             let same = |r: &RegionRecord| {
                 r.tag_id == entry.tag_id
-                    && r.left == entry.left
-                    && r.top == entry.top
-                    && r.width == entry.width
-                    && r.height == entry.height
+                    && r.left == b.left
+                    && r.top == b.top
+                    && r.width == b.width
+                    && r.height == b.height
             };
             if image.regions.iter().any(same) {
-                summary.duplicated.push(entry.clone());
+                summary.duplicated.push(*entry);
                 continue;
             }
             if image.regions.len() >= MAX_REGIONS_PER_IMAGE {
-                summary.exceeded.push(entry.clone());
+                summary.exceeded.push(*entry);
                 continue;
             }
             let region = RegionRecord {
                 id: Uuid::new_v4(),
                 tag_id: entry.tag_id,
                 created,
-                left: entry.left,
-                top: entry.top,
-                width: entry.width,
-                height: entry.height,
+                left: b.left,
+                top: b.top,
+                width: b.width,
+                height: b.height,
             };
             if !image.tags.iter().any(|t| t.tag_id == entry.tag_id) {
                 image.tags.push(ImageTagRecord {
@@ -662,16 +802,13 @@ impl State {
                     created,
                 });
             }
-            summary.created.push(ImageRegionCreateResult {
+            summary.created.push(RegionCreatedView {
                 image_id: image.id,
                 region_id: region.id,
                 tag_name: ProjectRecord::tag_name(&tags, entry.tag_id),
                 created,
                 tag_id: entry.tag_id,
-                left: entry.left,
-                top: entry.top,
-                width: entry.width,
-                height: entry.height,
+                bounds: b,
             });
             image.regions.push(region);
         }
@@ -706,7 +843,7 @@ impl State {
         &self,
         project_id: Uuid,
         image_id: Uuid,
-    ) -> Result<ImageRegionProposal, ServiceError> {
+    ) -> Result<Vec<ProposalView>, ServiceError> {
         let project = self.project(project_id)?;
         let image = project
             .images
@@ -714,24 +851,77 @@ impl State {
             .find(|i| i.id == image_id)
             .ok_or_else(|| not_found_image(image_id))?;
         let seed = image.data.content;
-        let proposals = (0..3u8)
+        Ok((0..3u8)
             .map(|k| {
                 let f = |what: &str| imaging::fraction(seed, &[what.as_bytes(), &[k]].concat());
-                RegionProposal {
+                ProposalView {
                     confidence: round4(0.9 - 0.3 * f64::from(k) + 0.05 * f("confidence")),
-                    bounding_box: Some(BoundingBox {
+                    bounds: BoxView {
                         left: round4(0.5 * f("left")),
                         top: round4(0.5 * f("top")),
                         width: round4(0.1 + 0.4 * f("width")),
                         height: round4(0.1 + 0.4 * f("height")),
-                    }),
+                    },
                 }
             })
-            .collect();
-        Ok(ImageRegionProposal {
-            project_id,
-            image_id,
-            proposals,
+            .collect())
+    }
+
+    /// UpdateImageMetadata: the pairs are merged into each image's metadata (a key given again
+    /// takes the new value). An unknown image is `ErrorImageNotFound`, one that would have more
+    /// than 50 pairs `ErrorLimitExceed` (and keeps its metadata); a key or value too long fails
+    /// the whole request.
+    pub fn update_image_metadata(
+        &mut self,
+        project_id: Uuid,
+        image_ids: &[Uuid],
+        metadata: &BTreeMap<String, String>,
+    ) -> Result<MetadataSummaryView, ServiceError> {
+        let project = self.project_mut(project_id)?;
+        if image_ids.is_empty() {
+            return Err(ServiceError::new(
+                "BadRequestInvalidIds",
+                "`imageIds` is required",
+            ));
+        }
+        if image_ids.len() > MAX_METADATA_IMAGES {
+            return Err(exceeded_batch(
+                "images",
+                image_ids.len(),
+                MAX_METADATA_IMAGES,
+            ));
+        }
+        check_metadata(metadata)?;
+        let images = image_ids
+            .iter()
+            .map(|&image_id| {
+                let Ok(image) = project.image_mut(image_id) else {
+                    return MetadataEntryView {
+                        image_id,
+                        status: "ErrorImageNotFound",
+                        metadata: None,
+                    };
+                };
+                let mut merged = image.metadata.clone();
+                merged.extend(metadata.iter().map(|(k, v)| (k.clone(), v.clone())));
+                if merged.len() > MAX_METADATA_PAIRS {
+                    return MetadataEntryView {
+                        image_id,
+                        status: "ErrorLimitExceed",
+                        metadata: None,
+                    };
+                }
+                image.metadata = merged.clone();
+                MetadataEntryView {
+                    image_id,
+                    status: "OK",
+                    metadata: Some(merged),
+                }
+            })
+            .collect::<Vec<_>>();
+        Ok(MetadataSummaryView {
+            is_batch_successful: images.iter().all(|i| i.status == "OK"),
+            images,
         })
     }
 
@@ -739,7 +929,9 @@ impl State {
     pub fn stored_image(&self, project_id: Uuid, image_id: Uuid) -> Option<StoredImage> {
         let project = self.project(project_id).ok()?;
         let image = project.images.iter().find(|i| i.id == image_id)?;
-        Some(image.data.stored(image.id))
+        let mut stored = image.data.stored(image.id);
+        stored.metadata = image.metadata.clone();
+        Some(stored)
     }
 }
 

@@ -1,16 +1,29 @@
 //! The fake's data, in memory, and the service's rules for changing it.
 //!
 //! One [`State`] holds every project with its tags, images, iterations (with the snapshot of
-//! the training data each was trained on) and stored predictions. Time-driven changes
-//! (training and exports completing) are applied lazily by [`State::settle`], which the server
-//! calls before every use of the state: no background timers.
+//! the training data each was trained on) and stored predictions, and the project exports that
+//! ImportProject can copy from. Time-driven changes (training and exports completing) are
+//! applied lazily by [`State::settle`], which the server calls before every use of the state: no
+//! background timers.
+//!
+//! The state is version-neutral: it stores what every API version needs (the v2.0 default
+//! iteration as well as v3.3's publishing, image metadata, tag types, training types) and
+//! answers with its own views ([`views`]), which each version's route layer turns into its own
+//! models. Enum-like values are kept as the service spells them (`"Multiclass"`, `"Regular"`).
 
+mod artifacts;
+mod filter;
 mod images;
 mod predictions;
+mod project_exports;
 mod projects;
+mod suggestions;
 mod tags;
 mod training;
+pub mod views;
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use uuid::Uuid;
@@ -18,13 +31,16 @@ use uuid::Uuid;
 use super::errors::{ServiceError, not_found_iteration, not_found_project};
 use super::imaging::ImageFormat;
 use customvision_training::DateTime;
-use customvision_training::{Export, Iteration, Prediction, Project};
 
-pub use images::{ImageEntry, Listing, NewImage};
-pub use predictions::PredictionQuery;
-pub use projects::ProjectUpdate;
+pub use artifacts::{Artifact, ArtifactKind};
+pub use filter::MetadataFilter;
+pub use images::{DeleteImages, ImageEntry, ImageQuery, Listing, NewImage, TaggingStatus};
+pub use predictions::{PredictionOrder, PredictionQuery};
+pub use projects::{NewProject, ProjectUpdate};
+pub use suggestions::SuggestionQuery;
 pub use tags::TagUpdate;
-pub use training::{IterationUpdate, PerformanceQuery};
+pub use training::{IterationUpdate, PerformanceQuery, TrainOptions};
+pub use views::*;
 
 /// How long the time-driven steps take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,16 +53,30 @@ pub struct Timing {
     pub export: Duration,
 }
 
-/// Every project, in creation order.
+/// Every project, in creation order, and the project exports.
 #[derive(Debug)]
 pub struct State {
     projects: Vec<ProjectRecord>,
+    /// ExportProject's copies, by token.
+    project_exports: Vec<project_exports::ProjectExportRecord>,
     timing: Timing,
 }
 
-#[derive(Debug)]
+/// The platforms a model exports to, as the service spells them.
+pub const EXPORT_PLATFORMS: [&str; 5] = ["CoreML", "TensorFlow", "DockerFile", "ONNX", "VAIDK"];
+
+#[derive(Debug, Clone)]
 struct ProjectRecord {
-    project: Project,
+    id: Uuid,
+    name: String,
+    description: Option<String>,
+    domain_id: Uuid,
+    /// `Multiclass` or `Multilabel` (classification domains), `None` for object detection.
+    classification_type: Option<String>,
+    /// What the trained models are meant for (v3.3's `targetExportPlatforms`).
+    target_export_platforms: Vec<String>,
+    created: DateTime,
+    last_modified: DateTime,
     /// In creation order.
     tags: Vec<TagRecord>,
     /// In creation order.
@@ -70,6 +100,8 @@ struct TagRecord {
     id: Uuid,
     name: String,
     description: Option<String>,
+    /// `Regular`, `Negative` or `GeneralProduct`.
+    tag_type: String,
 }
 
 /// Where an image came from, and what the fake knows of its bytes.
@@ -82,6 +114,8 @@ struct ImageData {
     height: i32,
     /// A hash of the bytes (or of the URL): duplicates and predictions are decided by it.
     content: u64,
+    /// The uploaded bytes, served as the image's artifacts; `None` for a URL (never fetched).
+    bytes: Option<Arc<[u8]>>,
 }
 
 #[derive(Debug, Clone)]
@@ -113,6 +147,8 @@ struct ImageRecord {
     data: ImageData,
     tags: Vec<ImageTagRecord>,
     regions: Vec<RegionRecord>,
+    /// Key-value pairs (v3.3), in key order.
+    metadata: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone)]
@@ -140,14 +176,14 @@ struct Snapshot {
     domain_id: Uuid,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct IterationRecord {
-    iteration: Iteration,
+    iteration: IterationView,
     run: Option<TrainingRun>,
     exports: Vec<ExportRecord>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct TrainingRun {
     /// When `Staging` turns `Training`.
     training_from: Instant,
@@ -155,14 +191,15 @@ struct TrainingRun {
     completes_at: Instant,
     /// `trainedAt` once completed.
     completed: DateTime,
+    /// `trainingTimeInMinutes` once completed.
+    minutes: i32,
     snapshot: Snapshot,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct ExportRecord {
-    export: Export,
+    export: ExportView,
     ready_at: Instant,
-    download_uri: String,
 }
 
 #[derive(Debug, Clone)]
@@ -172,7 +209,7 @@ struct PredictionRecord {
     iteration: Uuid,
     domain: Uuid,
     created: DateTime,
-    predictions: Vec<Prediction>,
+    predictions: Vec<PredictionView>,
     data: ImageData,
 }
 
@@ -195,6 +232,8 @@ pub struct StoredImage {
     pub content_type: Option<String>,
     /// The URL, for an image created from one.
     pub url: Option<String>,
+    /// The image's metadata (v3.3).
+    pub metadata: BTreeMap<String, String>,
 }
 
 /// Now, at the service's precision: .NET ticks of 100 ns, so at most 7 fractional digits.
@@ -217,12 +256,13 @@ impl State {
     pub fn new(timing: Timing) -> Self {
         State {
             projects: Vec::new(),
+            project_exports: Vec::new(),
             timing,
         }
     }
 
     /// Applies what time has done by `now`: iterations finish staging and training (the first
-    /// one to complete becomes the default if the project has none), exports finish.
+    /// one to complete becomes the v2.0 default if the project has none), exports finish.
     pub fn settle(&mut self, now: Instant) {
         for project in &mut self.projects {
             project.settle(now);
@@ -232,32 +272,19 @@ impl State {
     fn project(&self, project_id: Uuid) -> Result<&ProjectRecord, ServiceError> {
         self.projects
             .iter()
-            .find(|p| p.project.id == project_id)
+            .find(|p| p.id == project_id)
             .ok_or_else(|| not_found_project(project_id))
     }
 
     fn project_mut(&mut self, project_id: Uuid) -> Result<&mut ProjectRecord, ServiceError> {
         self.projects
             .iter_mut()
-            .find(|p| p.project.id == project_id)
+            .find(|p| p.id == project_id)
             .ok_or_else(|| not_found_project(project_id))
     }
 }
 
 impl ProjectRecord {
-    fn new(project: Project) -> Self {
-        ProjectRecord {
-            project,
-            tags: Vec::new(),
-            images: Vec::new(),
-            iterations: Vec::new(),
-            predictions: Vec::new(),
-            data_version: 0,
-            trained_version: None,
-            next_seq: 0,
-        }
-    }
-
     fn seq(&mut self) -> u64 {
         self.next_seq += 1;
         self.next_seq
@@ -266,13 +293,6 @@ impl ProjectRecord {
     /// The training data changed: the next TrainProject trains.
     fn touch(&mut self) {
         self.data_version += 1;
-    }
-
-    fn domain_id(&self) -> Uuid {
-        self.project
-            .settings
-            .as_ref()
-            .map_or(super::domains::GENERAL, |s| s.domain_id)
     }
 
     fn iteration(&self, iteration_id: Uuid) -> Result<&IterationRecord, ServiceError> {
@@ -305,7 +325,6 @@ impl ProjectRecord {
     }
 
     fn settle(&mut self, now: Instant) {
-        let exportable = |domain: Uuid| super::domains::is_exportable(domain);
         let mut has_default = self.iterations.iter().any(|i| i.iteration.is_default);
         for record in &mut self.iterations {
             if let Some(run) = &record.run {
@@ -317,12 +336,14 @@ impl ProjectRecord {
                 } else {
                     "Staging"
                 };
-                if iteration.status.as_deref() != Some(status) {
-                    iteration.status = Some(status.to_owned());
+                if iteration.status != status {
+                    iteration.status = status.to_owned();
                     if status == "Completed" {
                         iteration.trained_at = Some(run.completed);
                         iteration.last_modified = run.completed;
-                        iteration.exportable = exportable(run.snapshot.domain_id);
+                        iteration.exportable =
+                            super::domains::is_exportable(run.snapshot.domain_id);
+                        iteration.training_time_in_minutes = run.minutes;
                         if !has_default {
                             iteration.is_default = true;
                             has_default = true;
@@ -331,9 +352,8 @@ impl ProjectRecord {
                 }
             }
             for export in &mut record.exports {
-                if now >= export.ready_at && export.export.download_uri.is_none() {
-                    export.export.status = customvision_training::ExportStatus::Done;
-                    export.export.download_uri = Some(export.download_uri.clone());
+                if now >= export.ready_at && export.export.status == "Exporting" {
+                    export.export.status = "Done".to_owned();
                 }
             }
         }

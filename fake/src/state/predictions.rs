@@ -3,18 +3,41 @@
 
 use uuid::Uuid;
 
-use super::images::{image_uri, thumbnail_uri};
 use super::training::predict;
-use super::{ImageData, ImageEntry, PredictionRecord, State, now};
+use super::{
+    ImageData, ImageEntry, ImagePredictionView, PredictionPageView, PredictionRecord, State,
+    StoredPredictionView, now,
+};
 use crate::domains;
 use crate::errors::ServiceError;
-use customvision_training::{
-    ImageCreateStatus, ImagePrediction, PredictionOrderBy, PredictionQueryResult,
-    PredictionQueryToken, StoredImagePrediction,
-};
+use customvision_training::DateTime;
+
+/// The order of QueryPredictions' results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PredictionOrder {
+    /// Newest first (the default).
+    #[default]
+    Newest,
+    /// Oldest first.
+    Oldest,
+    /// Least certain first.
+    Suggested,
+}
 
 /// A QueryPredictions body.
-pub type PredictionQuery = PredictionQueryToken;
+#[derive(Debug, Clone, Default)]
+pub struct PredictionQuery {
+    pub session: Option<String>,
+    pub continuation: Option<String>,
+    pub max_count: i32,
+    pub order: PredictionOrder,
+    /// Tag id, minimum and maximum probability.
+    pub tags: Vec<(Uuid, f64, f64)>,
+    pub iteration_id: Option<Uuid>,
+    pub start_time: Option<DateTime>,
+    pub end_time: Option<DateTime>,
+    pub application: Option<String>,
+}
 
 /// Results per query page when `maxCount` is 0.
 pub const DEFAULT_PAGE: usize = 50;
@@ -26,14 +49,12 @@ pub const MAX_QUERY_TAGS: usize = 2;
 pub const MAX_DELETE_IDS: usize = 64;
 
 /// Why a quick-tested image cannot be read, as a request error.
-fn unreadable(status: &ImageCreateStatus) -> ServiceError {
+fn unreadable(status: &str) -> ServiceError {
     match status {
-        ImageCreateStatus::ErrorImageFormat => {
+        "ErrorImageFormat" => {
             ServiceError::new("BadRequestImageFormat", "The image format is not supported")
         }
-        ImageCreateStatus::ErrorImageSize => {
-            ServiceError::new("BadRequestImageSizeBytes", "The image is too large")
-        }
+        "ErrorImageSize" => ServiceError::new("BadRequestImageSizeBytes", "The image is too large"),
         _ => ServiceError::new("BadRequestImageStream", "The image could not be read"),
     }
 }
@@ -41,13 +62,14 @@ fn unreadable(status: &ImageCreateStatus) -> ServiceError {
 impl State {
     /// QuickTestImage / QuickTestImageUrl: the fake's predictions for the image over the
     /// iteration's tags (the given iteration, else the default; it must have completed
-    /// training), stored for QueryPredictions.
+    /// training), stored for QueryPredictions if `store`.
     pub fn quick_test(
         &mut self,
         project_id: Uuid,
         iteration_id: Option<Uuid>,
         entry: ImageEntry,
-    ) -> Result<ImagePrediction, ServiceError> {
+        store: bool,
+    ) -> Result<ImagePredictionView, ServiceError> {
         let is_url = matches!(entry, ImageEntry::Url(_));
         let (iteration, tags, domain) = {
             let (record, run) = self.predicting_iteration(project_id, iteration_id)?;
@@ -61,7 +83,7 @@ impl State {
             if is_url {
                 ServiceError::new("BadRequestImageUrl", "The image URL is not an http(s) URL")
             } else {
-                unreadable(&status)
+                unreadable(status)
             }
         })?;
         let project = self.project_mut(project_id)?;
@@ -74,14 +96,16 @@ impl State {
             predictions: predict(data.content, &tags, None, domains::is_detection(domain)),
             data,
         };
-        let answer = ImagePrediction {
+        let answer = ImagePredictionView {
             id: record.id,
             project: project_id,
             iteration,
             created: record.created,
             predictions: record.predictions.clone(),
         };
-        project.predictions.push(record);
+        if store {
+            project.predictions.push(record);
+        }
         Ok(answer)
     }
 
@@ -93,8 +117,8 @@ impl State {
     pub fn query_predictions(
         &self,
         project_id: Uuid,
-        mut query: PredictionQuery,
-    ) -> Result<PredictionQueryResult, ServiceError> {
+        query: &PredictionQuery,
+    ) -> Result<PredictionPageView, ServiceError> {
         let project = self.project(project_id)?;
         if query.tags.len() > MAX_QUERY_TAGS {
             return Err(ServiceError::new(
@@ -121,11 +145,11 @@ impl State {
                 )
             })?,
         };
-        for tag in &mut query.tags {
-            if tag.max_threshold <= 0.0 {
-                tag.max_threshold = 1.0;
-            }
-        }
+        let tags: Vec<(Uuid, f64, f64)> = query
+            .tags
+            .iter()
+            .map(|&(id, min, max)| (id, min, if max <= 0.0 { 1.0 } else { max }))
+            .collect();
         let mut matching: Vec<&PredictionRecord> = project
             .predictions
             .iter()
@@ -134,32 +158,28 @@ impl State {
             .filter(|p| query.end_time.is_none_or(|t| p.created <= t))
             .filter(|_| query.application.as_deref().is_none_or(str::is_empty))
             .filter(|p| {
-                query.tags.iter().all(|tag| {
-                    p.predictions.iter().any(|pr| {
-                        pr.tag_id == tag.id
-                            && pr.probability >= tag.min_threshold
-                            && pr.probability <= tag.max_threshold
-                    })
+                tags.iter().all(|&(id, min, max)| {
+                    p.predictions
+                        .iter()
+                        .any(|pr| pr.tag_id == id && pr.probability >= min && pr.probability <= max)
                 })
             })
             .collect();
         let top = |p: &PredictionRecord| p.predictions.first().map_or(0.0, |pr| pr.probability);
-        match query.order_by {
-            PredictionOrderBy::Oldest => matching.sort_by_key(|p| p.seq),
-            PredictionOrderBy::Suggested => {
+        match query.order {
+            PredictionOrder::Oldest => matching.sort_by_key(|p| p.seq),
+            PredictionOrder::Suggested => {
                 matching.sort_by(|a, b| top(a).total_cmp(&top(b)).then(b.seq.cmp(&a.seq)))
             }
-            _ => matching.sort_by_key(|p| std::cmp::Reverse(p.seq)),
+            PredictionOrder::Newest => matching.sort_by_key(|p| std::cmp::Reverse(p.seq)),
         }
         let total = matching.len();
-        let results: Vec<StoredImagePrediction> = matching
+        let results: Vec<StoredPredictionView> = matching
             .into_iter()
             .skip(offset)
             .take(page_size)
-            .map(|p| StoredImagePrediction {
-                image_uri: Some(image_uri("predictions", p.id)),
-                thumbnail_uri: Some(thumbnail_uri(p.id)),
-                domain: Some(p.domain),
+            .map(|p| StoredPredictionView {
+                domain: p.domain,
                 id: p.id,
                 project: project_id,
                 iteration: p.iteration,
@@ -168,12 +188,13 @@ impl State {
             })
             .collect();
         let next = offset + results.len();
-        query.continuation = (next < total).then(|| next.to_string());
-        if query.session.is_none() {
-            query.session = Some(format!("1:{}", project.next_seq));
-        }
-        Ok(PredictionQueryResult {
-            token: Some(query),
+        Ok(PredictionPageView {
+            tags,
+            session: query
+                .session
+                .clone()
+                .unwrap_or_else(|| format!("1:{}", project.next_seq)),
+            continuation: (next < total).then(|| next.to_string()),
             results,
         })
     }

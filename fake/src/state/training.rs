@@ -7,24 +7,75 @@ use uuid::Uuid;
 
 use super::images::{has_any_tag, round4, view};
 use super::{
-    ExportRecord, ImageRecord, IterationRecord, Listing, ProjectRecord, Snapshot, State, TagRecord,
-    TrainingRun, later, now,
+    BoxView, EXPORT_PLATFORMS, ExportRecord, ExportView, ImagePerformanceView, ImageRecord,
+    IterationRecord, IterationView, Listing, PerformanceView, PredictionView, ProjectRecord,
+    Snapshot, State, TagPerformanceView, TagRecord, TrainingRun, later, now,
 };
 use crate::domains;
 use crate::errors::{ServiceError, iteration_not_trained};
 use crate::imaging;
-use customvision_training::{
-    BoundingBox, Export, ExportFlavor, ExportPlatform, ExportStatus, ImagePerformance, Iteration,
-    IterationPerformance, Prediction, TagPerformance,
-};
 
 /// The writable fields of an iteration, as read from an UpdateIteration body.
 #[derive(Debug, Default)]
 pub struct IterationUpdate {
     /// `Some(None)`: set to null.
     pub name: Option<Option<String>>,
-    /// The new value of `isDefault`.
+    /// The new value of `isDefault` (v2.0).
     pub is_default: Option<bool>,
+}
+
+/// How TrainProject trains (v3.3's query and body; v2.0 takes the defaults).
+#[derive(Debug, Clone, Default)]
+pub struct TrainOptions {
+    /// `Regular` (the default) or `Advanced`.
+    pub training_type: Option<String>,
+    /// Hours of budget, at least 1 for `Advanced` training.
+    pub reserved_budget_in_hours: i32,
+    /// Train even though nothing changed.
+    pub force: bool,
+    /// Where to say that training finished (checked, never written to).
+    pub notification_email: Option<String>,
+    /// Train on these tags only.
+    pub selected_tags: Option<Vec<Uuid>>,
+}
+
+/// A publish name: 1 to 256 letters, digits, `-`, `_` or `.`.
+fn check_publish_name(name: &str) -> Result<(), ServiceError> {
+    let valid = !name.is_empty()
+        && name.chars().count() <= 256
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    if valid {
+        Ok(())
+    } else {
+        Err(ServiceError::new(
+            "BadRequestInvalidPublishName",
+            format!("{name:?} is not a publish name: 1 to 256 letters, digits, '-', '_' or '.'"),
+        ))
+    }
+}
+
+/// A prediction resource's id, as Azure spells them:
+/// `/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.CognitiveServices/accounts/{name}`.
+fn check_publish_target(resource_id: &str) -> Result<(), ServiceError> {
+    let parts: Vec<&str> = resource_id.split('/').collect();
+    let valid = parts.len() == 9
+        && parts[0].is_empty()
+        && parts[1].eq_ignore_ascii_case("subscriptions")
+        && parts[3].eq_ignore_ascii_case("resourceGroups")
+        && parts[5].eq_ignore_ascii_case("providers")
+        && parts[6].eq_ignore_ascii_case("Microsoft.CognitiveServices")
+        && parts[7].eq_ignore_ascii_case("accounts")
+        && [parts[2], parts[4], parts[8]].iter().all(|p| !p.is_empty());
+    if valid {
+        Ok(())
+    } else {
+        Err(ServiceError::new(
+            "BadRequestInvalidPublishTarget",
+            format!("{resource_id:?} is not the resource id of a prediction resource"),
+        ))
+    }
 }
 
 /// The thresholds of GetIterationPerformance.
@@ -54,8 +105,8 @@ pub(super) fn predict(
     tags: &[TagRecord],
     actual: Option<&ImageRecord>,
     detection: bool,
-) -> Vec<Prediction> {
-    let mut predictions: Vec<Prediction> = tags
+) -> Vec<PredictionView> {
+    let mut predictions: Vec<PredictionView> = tags
         .iter()
         .map(|tag| {
             let f = |what: &str| {
@@ -70,13 +121,13 @@ pub(super) fn predict(
             };
             let bounding_box = detection.then(|| {
                 match actual.and_then(|i| i.regions.iter().find(|r| r.tag_id == tag.id)) {
-                    Some(region) => BoundingBox {
+                    Some(region) => BoxView {
                         left: region.left,
                         top: region.top,
                         width: region.width,
                         height: region.height,
                     },
-                    None => BoundingBox {
+                    None => BoxView {
                         left: round4(0.5 * f("left")),
                         top: round4(0.5 * f("top")),
                         width: round4(0.1 + 0.4 * f("width")),
@@ -84,10 +135,11 @@ pub(super) fn predict(
                     },
                 }
             });
-            Prediction {
+            PredictionView {
                 probability: round4(probability),
                 tag_id: tag.id,
-                tag_name: Some(tag.name.clone()),
+                tag_name: tag.name.clone(),
+                tag_type: tag.tag_type.clone(),
                 bounding_box,
             }
         })
@@ -130,18 +182,26 @@ impl IterationRecord {
                 ),
             )
         })?;
-        if self.iteration.status.as_deref() != Some("Completed") {
+        if self.iteration.status != "Completed" {
             return Err(iteration_not_trained(self.iteration.id));
         }
         Ok(run)
     }
+
+    /// The run of a completed iteration; BadRequestIterationIsNotTrained otherwise.
+    pub(super) fn trained_run(&self) -> Result<&TrainingRun, ServiceError> {
+        match &self.run {
+            Some(run) if self.iteration.status == "Completed" => Ok(run),
+            _ => Err(iteration_not_trained(self.iteration.id)),
+        }
+    }
 }
 
 impl ProjectRecord {
-    fn in_training(&self) -> bool {
+    pub(super) fn in_training(&self) -> bool {
         self.iterations
             .iter()
-            .any(|i| i.run.is_some() && i.iteration.status.as_deref() != Some("Completed"))
+            .any(|i| i.run.is_some() && i.iteration.status != "Completed")
     }
 }
 
@@ -153,20 +213,27 @@ impl State {
         project_id: Uuid,
         name: &str,
         is_default: bool,
-    ) -> Option<Iteration> {
+    ) -> Option<IterationView> {
         let project = self.project_mut(project_id).ok()?;
         let now = now();
-        let iteration = Iteration {
+        let iteration = IterationView {
             id: Uuid::new_v4(),
             name: Some(name.to_owned()),
             is_default,
-            status: Some("New".to_owned()),
+            status: "New".to_owned(),
             created: now,
             last_modified: now,
             trained_at: None,
             project_id,
             exportable: false,
             domain_id: None,
+            exportable_to: Vec::new(),
+            classification_type: project.classification_type.clone(),
+            training_type: "Regular".to_owned(),
+            reserved_budget_in_hours: 0,
+            training_time_in_minutes: 0,
+            publish_name: None,
+            original_publish_resource_id: None,
         };
         if is_default {
             for other in &mut project.iterations {
@@ -182,7 +249,7 @@ impl State {
     }
 
     /// GetIterations, in creation order.
-    pub fn iterations(&self, project_id: Uuid) -> Result<Vec<Iteration>, ServiceError> {
+    pub fn iterations(&self, project_id: Uuid) -> Result<Vec<IterationView>, ServiceError> {
         Ok(self
             .project(project_id)?
             .iterations
@@ -196,7 +263,7 @@ impl State {
         &self,
         project_id: Uuid,
         iteration_id: Uuid,
-    ) -> Result<Iteration, ServiceError> {
+    ) -> Result<IterationView, ServiceError> {
         Ok(self
             .project(project_id)?
             .iteration(iteration_id)?
@@ -211,7 +278,7 @@ impl State {
         project_id: Uuid,
         iteration_id: Uuid,
         update: IterationUpdate,
-    ) -> Result<Iteration, ServiceError> {
+    ) -> Result<IterationView, ServiceError> {
         let project = self.project_mut(project_id)?;
         project.iteration(iteration_id)?;
         if update.is_default == Some(true) {
@@ -234,14 +301,25 @@ impl State {
         Ok(iteration.clone())
     }
 
-    /// DeleteIteration: the default iteration cannot be deleted.
+    /// DeleteIteration: a published iteration cannot be deleted, nor (when `keep_default`, as
+    /// in v2.0) the default one.
     pub fn delete_iteration(
         &mut self,
         project_id: Uuid,
         iteration_id: Uuid,
+        keep_default: bool,
     ) -> Result<(), ServiceError> {
         let project = self.project_mut(project_id)?;
-        if project.iteration(iteration_id)?.iteration.is_default {
+        let iteration = &project.iteration(iteration_id)?.iteration;
+        if let Some(name) = &iteration.publish_name {
+            return Err(ServiceError::new(
+                "BadRequestIterationIsPublished",
+                format!(
+                    "Iteration {iteration_id} is published as {name:?}: unpublish it before deleting it"
+                ),
+            ));
+        }
+        if keep_default && iteration.is_default {
             return Err(ServiceError::bad_request(format!(
                 "Iteration {iteration_id} is the project's default iteration and cannot be deleted"
             )));
@@ -256,13 +334,54 @@ impl State {
     }
 
     /// TrainProject: a new iteration, `Staging` (if the fake stages) or `Training`, trained on
-    /// a snapshot of the workspace. Nothing changed since the last training:
-    /// BadRequestTrainingNotNeeded; a training still running: BadRequestTrainingAlreadyInProgress;
-    /// no tagged image: BadRequestTrainingValidationFailed.
-    pub fn train(&mut self, project_id: Uuid, at: Instant) -> Result<Iteration, ServiceError> {
+    /// a snapshot of the workspace (of the selected tags only, if any are). Nothing changed
+    /// since the last training (and not forced): BadRequestTrainingNotNeeded; a training still
+    /// running: BadRequestTrainingAlreadyInProgress; no tagged image:
+    /// BadRequestTrainingValidationFailed; `Advanced` without a budget:
+    /// BadRequestReservedBudgetInHoursNotEnoughForAdvancedTraining; an address without `@`:
+    /// BadRequestInvalidEmailAddress.
+    pub fn train(
+        &mut self,
+        project_id: Uuid,
+        options: &TrainOptions,
+        at: Instant,
+    ) -> Result<IterationView, ServiceError> {
         let timing = self.timing;
         let project = self.project_mut(project_id)?;
-        if project.trained_version == Some(project.data_version) {
+        let training_type = match options.training_type.as_deref() {
+            None => "Regular",
+            Some(t) if t.eq_ignore_ascii_case("Regular") => "Regular",
+            Some(t) if t.eq_ignore_ascii_case("Advanced") => "Advanced",
+            Some(other) => {
+                return Err(ServiceError::bad_request(format!(
+                    "`trainingType` must be Regular or Advanced, not {other:?}"
+                )));
+            }
+        };
+        if training_type == "Advanced" && options.reserved_budget_in_hours < 1 {
+            return Err(ServiceError::new(
+                "BadRequestReservedBudgetInHoursNotEnoughForAdvancedTraining",
+                "Advanced training needs a reserved budget of at least 1 hour",
+            ));
+        }
+        if options.reserved_budget_in_hours < 0 {
+            return Err(ServiceError::bad_request(
+                "`reservedBudgetInHours` must not be negative",
+            ));
+        }
+        if let Some(address) = &options.notification_email {
+            let (user, host) = address.split_once('@').unwrap_or_default();
+            if user.is_empty() || !host.contains('.') {
+                return Err(ServiceError::new(
+                    "BadRequestInvalidEmailAddress",
+                    format!("{address:?} is not an email address"),
+                ));
+            }
+        }
+        if let Some(selected) = &options.selected_tags {
+            project.check_tags(selected)?;
+        }
+        if project.trained_version == Some(project.data_version) && !options.force {
             return Err(ServiceError::new(
                 "BadRequestTrainingNotNeeded",
                 "Nothing changed since last training",
@@ -274,7 +393,13 @@ impl State {
                 "The project is already training",
             ));
         }
-        let tagged = project.tags.iter().any(|t| {
+        let selected = |tag_id: Uuid| {
+            options
+                .selected_tags
+                .as_ref()
+                .is_none_or(|s| s.is_empty() || s.contains(&tag_id))
+        };
+        let tagged = project.tags.iter().filter(|t| selected(t.id)).any(|t| {
             project
                 .images
                 .iter()
@@ -287,30 +412,65 @@ impl State {
             ));
         }
         let requested = now();
-        let domain_id = project.domain_id();
+        let domain_id = project.domain_id;
         let staging = !timing.staging.is_zero();
-        let iteration = Iteration {
+        let exportable_to = if domains::is_exportable(domain_id) {
+            if project.target_export_platforms.is_empty() {
+                EXPORT_PLATFORMS.map(str::to_owned).to_vec()
+            } else {
+                project.target_export_platforms.clone()
+            }
+        } else {
+            Vec::new()
+        };
+        let iteration = IterationView {
             id: Uuid::new_v4(),
             name: Some(format!("Iteration {}", project.iterations.len() + 1)),
             is_default: false,
-            status: Some(if staging { "Staging" } else { "Training" }.to_owned()),
+            status: if staging { "Staging" } else { "Training" }.to_owned(),
             created: requested,
             last_modified: requested,
             trained_at: None,
             project_id,
             exportable: false,
             domain_id: Some(domain_id),
+            exportable_to,
+            classification_type: project.classification_type.clone(),
+            training_type: training_type.to_owned(),
+            reserved_budget_in_hours: options.reserved_budget_in_hours,
+            training_time_in_minutes: 0,
+            publish_name: None,
+            original_publish_resource_id: None,
         };
+        let tags: Vec<TagRecord> = project
+            .tags
+            .iter()
+            .filter(|t| selected(t.id))
+            .cloned()
+            .collect();
+        let images = project
+            .images
+            .iter()
+            .cloned()
+            .map(|mut image| {
+                image.tags.retain(|t| selected(t.tag_id));
+                image.regions.retain(|r| selected(r.tag_id));
+                image
+            })
+            .collect();
         let training_from = at + timing.staging;
+        let took = timing.staging + timing.training;
         project.iterations.push(IterationRecord {
             iteration: iteration.clone(),
             run: Some(TrainingRun {
                 training_from,
                 completes_at: training_from + timing.training,
-                completed: later(requested, timing.staging + timing.training),
+                completed: later(requested, took),
+                // Started minutes, as billed.
+                minutes: i32::try_from(took.as_millis().div_ceil(60_000)).unwrap_or(i32::MAX),
                 snapshot: Snapshot {
-                    tags: project.tags.clone(),
-                    images: project.images.clone(),
+                    tags,
+                    images,
                     domain_id,
                 },
             }),
@@ -328,7 +488,7 @@ impl State {
         project_id: Uuid,
         iteration_id: Uuid,
         query: PerformanceQuery,
-    ) -> Result<IterationPerformance, ServiceError> {
+    ) -> Result<PerformanceView, ServiceError> {
         for (name, value) in [
             ("threshold", query.threshold),
             ("overlapThreshold", query.overlap_threshold),
@@ -345,7 +505,7 @@ impl State {
             .completed_run()?;
         let snapshot = &run.snapshot;
         let detection = domains::is_detection(snapshot.domain_id);
-        let predicted: Vec<(&ImageRecord, Vec<Prediction>)> = snapshot
+        let predicted: Vec<(&ImageRecord, Vec<PredictionView>)> = snapshot
             .images
             .iter()
             .filter(|i| !i.tags.is_empty())
@@ -357,7 +517,7 @@ impl State {
             })
             .collect();
         let (mut all_tp, mut all_fp, mut all_fn) = (0, 0, 0);
-        let per_tag: Vec<TagPerformance> = snapshot
+        let per_tag: Vec<TagPerformanceView> = snapshot
             .tags
             .iter()
             .map(|tag| {
@@ -379,9 +539,9 @@ impl State {
                 all_fn += fn_;
                 let (precision, recall) = ratios(tp, fp, fn_);
                 let n = (tp + fn_).max(1) as f64;
-                TagPerformance {
+                TagPerformanceView {
                     id: tag.id,
-                    name: Some(tag.name.clone()),
+                    name: tag.name.clone(),
                     precision,
                     precision_std_deviation: round4((precision * (1.0 - precision) / n).sqrt()),
                     recall,
@@ -401,8 +561,8 @@ impl State {
                 round4(aps.iter().sum::<f64>() / aps.len() as f64)
             }
         });
-        Ok(IterationPerformance {
-            per_tag_performance: per_tag,
+        Ok(PerformanceView {
+            per_tag,
             precision,
             precision_std_deviation: std_deviation(&precisions),
             recall,
@@ -418,7 +578,7 @@ impl State {
         project_id: Uuid,
         iteration_id: Uuid,
         listing: &Listing,
-    ) -> Result<Vec<ImagePerformance>, ServiceError> {
+    ) -> Result<Vec<ImagePerformanceView>, ServiceError> {
         let run = self
             .project(project_id)?
             .iteration(iteration_id)?
@@ -438,24 +598,9 @@ impl State {
             .into_iter()
             .skip(listing.skip)
             .take(listing.take)
-            .map(|image| {
-                let shown = view(image, &snapshot.tags);
-                ImagePerformance {
-                    predictions: predict(
-                        image.data.content,
-                        &snapshot.tags,
-                        Some(image),
-                        detection,
-                    ),
-                    id: shown.id,
-                    created: shown.created,
-                    width: shown.width,
-                    height: shown.height,
-                    image_uri: shown.image_uri,
-                    thumbnail_uri: shown.thumbnail_uri,
-                    tags: shown.tags,
-                    regions: shown.regions,
-                }
+            .map(|image| ImagePerformanceView {
+                predictions: predict(image.data.content, &snapshot.tags, Some(image), detection),
+                image: view(image, &snapshot.tags),
             })
             .collect())
     }
@@ -485,7 +630,7 @@ impl State {
         &self,
         project_id: Uuid,
         iteration_id: Uuid,
-    ) -> Result<Vec<Export>, ServiceError> {
+    ) -> Result<Vec<ExportView>, ServiceError> {
         Ok(self
             .project(project_id)?
             .iteration(iteration_id)?
@@ -495,21 +640,22 @@ impl State {
             .collect())
     }
 
-    /// ExportIteration: a completed, exportable iteration, to a known platform; `Exporting`
-    /// until the export delay has passed, then `Done` with a download URI. Exporting again to
-    /// the same platform and flavor replaces a finished export; while one runs:
+    /// ExportIteration: a completed, exportable iteration, to a platform it exports to
+    /// (`platform` and `flavor` as the service spells them; the route checks they are known);
+    /// `Exporting` until the export delay has passed, then `Done`. Exporting again to the same
+    /// platform and flavor replaces a finished export; while one runs:
     /// BadRequestExportAlreadyInProgress.
     pub fn export(
         &mut self,
         project_id: Uuid,
         iteration_id: Uuid,
-        platform: ExportPlatform,
-        flavor: Option<ExportFlavor>,
+        platform: &str,
+        flavor: Option<&str>,
         at: Instant,
-    ) -> Result<Export, ServiceError> {
+    ) -> Result<ExportView, ServiceError> {
         let delay = self.timing.export;
         let record = self.project_mut(project_id)?.iteration_mut(iteration_id)?;
-        if record.iteration.status.as_deref() != Some("Completed") {
+        if record.iteration.status != "Completed" {
             return Err(iteration_not_trained(iteration_id));
         }
         if !record.iteration.exportable {
@@ -518,17 +664,28 @@ impl State {
                 format!("Iteration {iteration_id} is not exportable: its domain is not compact"),
             ));
         }
-        if let ExportPlatform::Other(name) = &platform {
+        if !EXPORT_PLATFORMS.contains(&platform) {
             return Err(ServiceError::new(
                 "BadRequestExportValidationFailed",
-                format!("{name:?} is not a platform the service exports to"),
+                format!("{platform:?} is not a platform the service exports to"),
             ));
         }
-        let same = |e: &ExportRecord| e.export.platform == platform && e.export.flavor == flavor;
+        if !record.iteration.exportable_to.iter().any(|p| p == platform) {
+            return Err(ServiceError::new(
+                "BadRequestExportValidationFailed",
+                format!(
+                    "Iteration {iteration_id} does not export to {platform:?}, only to {:?}",
+                    record.iteration.exportable_to
+                ),
+            ));
+        }
+        let same = |e: &ExportRecord| {
+            e.export.platform == platform && e.export.flavor.as_deref() == flavor
+        };
         if record
             .exports
             .iter()
-            .any(|e| same(e) && e.export.status == ExportStatus::Exporting)
+            .any(|e| same(e) && e.export.status == "Exporting")
         {
             return Err(ServiceError::new(
                 "BadRequestExportAlreadyInProgress",
@@ -536,25 +693,73 @@ impl State {
             ));
         }
         record.exports.retain(|e| !same(e));
-        let flavor_part = flavor
-            .as_ref()
-            .map(|f| format!("-{}", f.as_str().to_ascii_lowercase()))
-            .unwrap_or_default();
-        let export = Export {
-            platform: platform.clone(),
-            status: ExportStatus::Exporting,
-            download_uri: None,
-            flavor,
+        let export = ExportView {
+            project_id,
+            iteration_id,
+            platform: platform.to_owned(),
+            flavor: flavor.map(str::to_owned),
+            status: "Exporting".to_owned(),
         };
         record.exports.push(ExportRecord {
             export: export.clone(),
             ready_at: at + delay,
-            download_uri: format!(
-                "https://fake-exports.invalid/{project_id}/{iteration_id}/{}{flavor_part}.zip",
-                platform.as_str().to_ascii_lowercase()
-            ),
         });
         Ok(export)
+    }
+
+    /// PublishIteration: a completed iteration, under a valid name, to a prediction resource's
+    /// id. A name another of the project's iterations is published under is refused
+    /// (BadRequestInvalidPublishName) unless `overwrite`, which unpublishes that one.
+    pub fn publish(
+        &mut self,
+        project_id: Uuid,
+        iteration_id: Uuid,
+        publish_name: &str,
+        prediction_id: &str,
+        overwrite: bool,
+    ) -> Result<(), ServiceError> {
+        check_publish_name(publish_name)?;
+        check_publish_target(prediction_id)?;
+        let project = self.project_mut(project_id)?;
+        project.iteration(iteration_id)?.trained_run()?;
+        let holder = project.iterations.iter().position(|i| {
+            i.iteration.id != iteration_id
+                && i.iteration.publish_name.as_deref() == Some(publish_name)
+        });
+        if let Some(holder) = holder {
+            if !overwrite {
+                return Err(ServiceError::new(
+                    "BadRequestInvalidPublishName",
+                    format!(
+                        "Another iteration is published as {publish_name:?}: choose another name or overwrite"
+                    ),
+                ));
+            }
+            let other = &mut project.iterations[holder].iteration;
+            other.publish_name = None;
+            other.original_publish_resource_id = None;
+        }
+        let iteration = &mut project.iteration_mut(iteration_id)?.iteration;
+        iteration.publish_name = Some(publish_name.to_owned());
+        iteration.original_publish_resource_id = Some(prediction_id.to_owned());
+        Ok(())
+    }
+
+    /// UnpublishIteration: BadRequestIterationNotPublished unless it is published.
+    pub fn unpublish(&mut self, project_id: Uuid, iteration_id: Uuid) -> Result<(), ServiceError> {
+        let iteration = &mut self
+            .project_mut(project_id)?
+            .iteration_mut(iteration_id)?
+            .iteration;
+        if iteration.publish_name.is_none() {
+            return Err(ServiceError::new(
+                "BadRequestIterationNotPublished",
+                format!("Iteration {iteration_id} is not published"),
+            ));
+        }
+        iteration.publish_name = None;
+        iteration.original_publish_resource_id = None;
+        Ok(())
     }
 
     /// The iteration a prediction is made with: the given one, else the default; it must have
@@ -578,11 +783,6 @@ impl State {
                     )
                 })?,
         };
-        match &record.run {
-            Some(run) if record.iteration.status.as_deref() == Some("Completed") => {
-                Ok((record, run))
-            }
-            _ => Err(iteration_not_trained(record.iteration.id)),
-        }
+        Ok((record, record.trained_run()?))
     }
 }

@@ -1,5 +1,7 @@
 //! Images: uploads and batches, listings and counts, image tags, regions, region proposals.
 
+use std::collections::BTreeMap;
+
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
 use axum::response::Response;
@@ -8,12 +10,36 @@ use uuid::Uuid;
 
 use crate::errors::ServiceError;
 use crate::http::{Extract, Params, id, json_body, uploaded_images};
-use crate::state::{ImageEntry, NewImage};
+use crate::state::{
+    BoxView, DeleteImages, ImageEntry, ImageTagEntry, NewImage, RegionEntry, RegionInput,
+};
 use crate::wire;
 use customvision_training::{
     ImageFileCreateBatch, ImageIdCreateBatch, ImageRegionCreateBatch, ImageTagCreateBatch,
-    ImageUrlCreateBatch,
+    ImageUrlCreateBatch, Region,
 };
+
+use super::models;
+
+/// No metadata: v2.0 has none.
+fn no_metadata() -> BTreeMap<String, String> {
+    BTreeMap::new()
+}
+
+fn regions(regions: Vec<Region>) -> Vec<RegionInput> {
+    regions
+        .into_iter()
+        .map(|r| RegionInput {
+            tag_id: r.tag_id,
+            bounds: BoxView {
+                left: r.left,
+                top: r.top,
+                width: r.width,
+                height: r.height,
+            },
+        })
+        .collect()
+}
 
 fn project(project_id: &str) -> Result<Uuid, ServiceError> {
     id(project_id, "project")
@@ -37,8 +63,10 @@ pub async fn create_images_from_data(
             regions: Vec::new(),
         })
         .collect();
-    let summary = shared.state().create_images(project_id, images, &tag_ids)?;
-    Ok(shared.ok(&summary))
+    let summary = shared
+        .state()
+        .create_images(project_id, images, &tag_ids, &no_metadata())?;
+    Ok(shared.ok(&models::create_summary(summary)))
 }
 
 /// Base64 `contents`; an entry whose contents cannot be decoded answers `ErrorSource`.
@@ -70,14 +98,15 @@ pub async fn create_images_from_files(
             NewImage {
                 entry,
                 tag_ids: file.tag_ids,
-                regions: file.regions,
+                regions: regions(file.regions),
             }
         })
         .collect();
-    let summary = shared
-        .state()
-        .create_images(project_id, images, &batch.tag_ids)?;
-    Ok(shared.ok(&summary))
+    let summary =
+        shared
+            .state()
+            .create_images(project_id, images, &batch.tag_ids, &no_metadata())?;
+    Ok(shared.ok(&models::create_summary(summary)))
 }
 
 /// URLs are accepted without fetching them.
@@ -97,13 +126,14 @@ pub async fn create_images_from_urls(
                 None => ImageEntry::Unreadable { name: None },
             },
             tag_ids: image.tag_ids,
-            regions: image.regions,
+            regions: regions(image.regions),
         })
         .collect();
-    let summary = shared
-        .state()
-        .create_images(project_id, images, &batch.tag_ids)?;
-    Ok(shared.ok(&summary))
+    let summary =
+        shared
+            .state()
+            .create_images(project_id, images, &batch.tag_ids, &no_metadata())?;
+    Ok(shared.ok(&models::create_summary(summary)))
 }
 
 pub async fn create_images_from_predictions(
@@ -116,13 +146,15 @@ pub async fn create_images_from_predictions(
     let entries = batch
         .images
         .into_iter()
-        .map(|image| (image.id, image.tag_ids, image.regions))
+        .map(|image| (image.id, image.tag_ids, regions(image.regions)))
         .collect();
-    let summary =
-        shared
-            .state()
-            .create_images_from_predictions(project_id, entries, &batch.tag_ids)?;
-    Ok(shared.ok(&summary))
+    let summary = shared.state().create_images_from_predictions(
+        project_id,
+        entries,
+        &batch.tag_ids,
+        &no_metadata(),
+    )?;
+    Ok(shared.ok(&models::create_summary(summary)))
 }
 
 pub async fn delete_images(
@@ -132,7 +164,11 @@ pub async fn delete_images(
 ) -> Result<Response, ServiceError> {
     let project_id = project(&project_id)?;
     let image_ids = params.required_uuids("imageIds")?;
-    shared.state().delete_images(project_id, &image_ids)?;
+    let delete = DeleteImages {
+        image_ids,
+        ..DeleteImages::default()
+    };
+    shared.state().delete_images(project_id, &delete)?;
     Ok(wire::no_content())
 }
 
@@ -144,7 +180,7 @@ pub async fn get_tagged_images(
     let project_id = project(&project_id)?;
     let listing = params.listing()?;
     let images = shared.state().tagged_images(project_id, &listing)?;
-    Ok(shared.ok(&images))
+    Ok(shared.ok(&models::images(images)))
 }
 
 pub async fn get_untagged_images(
@@ -155,7 +191,7 @@ pub async fn get_untagged_images(
     let project_id = project(&project_id)?;
     let listing = params.listing()?;
     let images = shared.state().untagged_images(project_id, &listing)?;
-    Ok(shared.ok(&images))
+    Ok(shared.ok(&models::images(images)))
 }
 
 pub async fn get_tagged_image_count(
@@ -196,7 +232,7 @@ pub async fn get_images_by_ids(
     let images = shared
         .state()
         .images_by_ids(project_id, &image_ids, iteration_id)?;
-    Ok(shared.ok(&images))
+    Ok(shared.ok(&models::images(images)))
 }
 
 pub async fn create_image_tags(
@@ -206,8 +242,16 @@ pub async fn create_image_tags(
 ) -> Result<Response, ServiceError> {
     let project_id = project(&project_id)?;
     let batch: ImageTagCreateBatch = json_body(&body)?;
-    let summary = shared.state().create_image_tags(project_id, &batch.tags)?;
-    Ok(shared.ok(&summary))
+    let entries: Vec<ImageTagEntry> = batch
+        .tags
+        .iter()
+        .map(|e| ImageTagEntry {
+            image_id: e.image_id,
+            tag_id: e.tag_id,
+        })
+        .collect();
+    let summary = shared.state().create_image_tags(project_id, &entries)?;
+    Ok(shared.ok(&models::image_tag_summary(summary)))
 }
 
 pub async fn delete_image_tags(
@@ -231,10 +275,22 @@ pub async fn create_image_regions(
 ) -> Result<Response, ServiceError> {
     let project_id = project(&project_id)?;
     let batch: ImageRegionCreateBatch = json_body(&body)?;
-    let summary = shared
-        .state()
-        .create_image_regions(project_id, &batch.regions)?;
-    Ok(shared.ok(&summary))
+    let entries: Vec<RegionEntry> = batch
+        .regions
+        .iter()
+        .map(|r| RegionEntry {
+            image_id: r.image_id,
+            tag_id: r.tag_id,
+            bounds: BoxView {
+                left: r.left,
+                top: r.top,
+                width: r.width,
+                height: r.height,
+            },
+        })
+        .collect();
+    let summary = shared.state().create_image_regions(project_id, &entries)?;
+    Ok(shared.ok(&models::region_summary(summary)))
 }
 
 pub async fn delete_image_regions(
@@ -256,5 +312,5 @@ pub async fn get_image_region_proposals(
 ) -> Result<Response, ServiceError> {
     let (project_id, image_id) = (project(&project_id)?, id(&image_id, "image")?);
     let proposals = shared.state().region_proposals(project_id, image_id)?;
-    Ok(shared.ok(&proposals))
+    Ok(shared.ok(&models::proposals(project_id, image_id, proposals)))
 }

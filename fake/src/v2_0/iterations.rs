@@ -13,6 +13,8 @@ use crate::state::{IterationUpdate, PerformanceQuery};
 use crate::wire;
 use customvision_training::{ExportFlavor, ExportPlatform};
 
+use super::models;
+
 fn ids(project_id: &str, iteration_id: &str) -> Result<(uuid::Uuid, uuid::Uuid), ServiceError> {
     Ok((id(project_id, "project")?, id(iteration_id, "iteration")?))
 }
@@ -22,7 +24,12 @@ pub async fn get_iterations(
     Path(project_id): Path<String>,
 ) -> Result<Response, ServiceError> {
     let project_id = id(&project_id, "project")?;
-    let iterations = shared.state().iterations(project_id)?;
+    let iterations: Vec<_> = shared
+        .state()
+        .iterations(project_id)?
+        .into_iter()
+        .map(models::iteration)
+        .collect();
     Ok(shared.ok(&iterations))
 }
 
@@ -32,7 +39,7 @@ pub async fn get_iteration(
 ) -> Result<Response, ServiceError> {
     let (project_id, iteration_id) = ids(&project_id, &iteration_id)?;
     let iteration = shared.state().iteration(project_id, iteration_id)?;
-    Ok(shared.ok(&iteration))
+    Ok(shared.ok(&models::iteration(iteration)))
 }
 
 pub async fn delete_iteration(
@@ -40,7 +47,9 @@ pub async fn delete_iteration(
     Path((project_id, iteration_id)): Path<(String, String)>,
 ) -> Result<Response, ServiceError> {
     let (project_id, iteration_id) = ids(&project_id, &iteration_id)?;
-    shared.state().delete_iteration(project_id, iteration_id)?;
+    shared
+        .state()
+        .delete_iteration(project_id, iteration_id, true)?;
     Ok(wire::no_content())
 }
 
@@ -54,7 +63,7 @@ pub async fn update_iteration(
     let iteration = shared
         .state()
         .update_iteration(project_id, iteration_id, update)?;
-    Ok(shared.ok(&iteration))
+    Ok(shared.ok(&models::iteration(iteration)))
 }
 
 /// Reads the writable fields (`name`, `isDefault`); keys match case-insensitively, the rest is
@@ -92,7 +101,7 @@ pub async fn get_iteration_performance(
     let performance = shared
         .state()
         .iteration_performance(project_id, iteration_id, query)?;
-    Ok(shared.ok(&performance))
+    Ok(shared.ok(&models::performance(performance)))
 }
 
 pub async fn get_image_performances(
@@ -102,9 +111,12 @@ pub async fn get_image_performances(
 ) -> Result<Response, ServiceError> {
     let (project_id, iteration_id) = ids(&project_id, &iteration_id)?;
     let listing = params.listing()?;
-    let images = shared
+    let images: Vec<_> = shared
         .state()
-        .image_performances(project_id, iteration_id, &listing)?;
+        .image_performances(project_id, iteration_id, &listing)?
+        .into_iter()
+        .map(models::image_performance)
+        .collect();
     Ok(shared.ok(&images))
 }
 
@@ -127,7 +139,12 @@ pub async fn get_exports(
     Path((project_id, iteration_id)): Path<(String, String)>,
 ) -> Result<Response, ServiceError> {
     let (project_id, iteration_id) = ids(&project_id, &iteration_id)?;
-    let exports = shared.state().exports(project_id, iteration_id)?;
+    let exports: Vec<_> = shared
+        .state()
+        .exports(project_id, iteration_id)?
+        .into_iter()
+        .map(models::export)
+        .collect();
     Ok(shared.ok(&exports))
 }
 
@@ -149,9 +166,12 @@ pub async fn export_iteration(
         .text("flavor")
         .filter(|f| !f.is_empty())
         .map(ExportFlavor::from);
-    let export =
-        shared
-            .state()
-            .export(project_id, iteration_id, platform, flavor, Instant::now())?;
-    Ok(shared.ok(&export))
+    let export = shared.state().export(
+        project_id,
+        iteration_id,
+        platform.as_str(),
+        flavor.as_ref().map(ExportFlavor::as_str),
+        Instant::now(),
+    )?;
+    Ok(shared.ok(&models::export(export)))
 }

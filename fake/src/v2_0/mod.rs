@@ -4,6 +4,7 @@
 
 mod images;
 mod iterations;
+pub(crate) mod models;
 mod predictions;
 mod projects;
 mod tags;

@@ -10,8 +10,10 @@ use uuid::Uuid;
 
 use crate::errors::ServiceError;
 use crate::http::{Extract, Params, id, nullable_string, patch_fields};
-use crate::state::ProjectUpdate;
+use crate::state::{NewProject, ProjectUpdate, TrainOptions};
 use crate::wire::{self, Casing};
+
+use super::models;
 
 pub async fn get_domains(State(shared): Extract) -> Response {
     shared.ok(&crate::domains::all())
@@ -28,7 +30,12 @@ pub async fn get_domain(
 
 /// In v2.0 mode the listing is PascalCase, as the service answered it.
 pub async fn get_projects(State(shared): Extract) -> Response {
-    let projects = shared.state().projects();
+    let projects: Vec<_> = shared
+        .state()
+        .projects()
+        .into_iter()
+        .map(models::project)
+        .collect();
     shared.answer(&projects, Casing::Pascal)
 }
 
@@ -39,10 +46,13 @@ pub async fn create_project(
     let name = params.text("name").unwrap_or_default().to_owned();
     let description = params.text("description").map(str::to_owned);
     let domain_id = params.uuid("domainId")?;
-    let project = shared
-        .state()
-        .create_project(&name, description.as_deref(), domain_id)?;
-    Ok(shared.ok(&project))
+    let project = shared.state().create_project(NewProject {
+        name: &name,
+        description: description.as_deref(),
+        domain_id,
+        ..NewProject::default()
+    })?;
+    Ok(shared.ok(&models::project(project)))
 }
 
 pub async fn get_project(
@@ -51,7 +61,7 @@ pub async fn get_project(
 ) -> Result<Response, ServiceError> {
     let project_id = id(&project_id, "project")?;
     let project = shared.state().get_project(project_id)?;
-    Ok(shared.ok(&project))
+    Ok(shared.ok(&models::project(project)))
 }
 
 pub async fn delete_project(
@@ -71,7 +81,7 @@ pub async fn update_project(
     let project_id = id(&project_id, "project")?;
     let update = project_update(&body)?;
     let project = shared.state().update_project(project_id, update)?;
-    Ok(shared.ok(&project))
+    Ok(shared.ok(&models::project(project)))
 }
 
 /// Reads the writable fields (`name`, `description`, `settings.domainId`); keys match
@@ -113,6 +123,8 @@ pub async fn train_project(
     Path(project_id): Path<String>,
 ) -> Result<Response, ServiceError> {
     let project_id = id(&project_id, "project")?;
-    let iteration = shared.state().train(project_id, Instant::now())?;
-    Ok(shared.answer(&iteration, Casing::Pascal))
+    let iteration = shared
+        .state()
+        .train(project_id, &TrainOptions::default(), Instant::now())?;
+    Ok(shared.answer(&models::iteration(iteration), Casing::Pascal))
 }

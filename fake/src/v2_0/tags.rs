@@ -9,6 +9,8 @@ use crate::http::{Extract, Params, id, nullable_string, patch_fields};
 use crate::state::TagUpdate;
 use crate::wire::{self, Casing};
 
+use super::models;
+
 pub async fn get_tags(
     State(shared): Extract,
     Path(project_id): Path<String>,
@@ -16,7 +18,12 @@ pub async fn get_tags(
 ) -> Result<Response, ServiceError> {
     let project_id = id(&project_id, "project")?;
     let iteration_id = params.uuid("iterationId")?;
-    let tags = shared.state().tags(project_id, iteration_id)?;
+    let tags: Vec<_> = shared
+        .state()
+        .tags(project_id, iteration_id)?
+        .into_iter()
+        .map(models::tag)
+        .collect();
     Ok(shared.ok(&tags))
 }
 
@@ -30,8 +37,8 @@ pub async fn create_tag(
     let description = params.text("description").map(str::to_owned);
     let tag = shared
         .state()
-        .create_tag(project_id, &name, description.as_deref())?;
-    Ok(shared.ok(&tag))
+        .create_tag(project_id, &name, description.as_deref(), None)?;
+    Ok(shared.ok(&models::tag(tag)))
 }
 
 pub async fn get_tag(
@@ -42,7 +49,7 @@ pub async fn get_tag(
     let (project_id, tag_id) = (id(&project_id, "project")?, id(&tag_id, "tag")?);
     let iteration_id = params.uuid("iterationId")?;
     let tag = shared.state().tag(project_id, tag_id, iteration_id)?;
-    Ok(shared.ok(&tag))
+    Ok(shared.ok(&models::tag(tag)))
 }
 
 pub async fn delete_tag(
@@ -71,5 +78,5 @@ pub async fn update_tag(
         }
     }
     let tag = shared.state().update_tag(project_id, tag_id, update)?;
-    Ok(shared.answer(&tag, Casing::Pascal))
+    Ok(shared.answer(&models::tag(tag), Casing::Pascal))
 }
