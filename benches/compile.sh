@@ -81,7 +81,9 @@ add_variant() {  # crate checkout
     variants+=("$label")
     crate_of[$label]=$1
     repo_of[$label]=$2
-    dir_of[$label]=$target/crates/${label//[^A-Za-z0-9_.@+-]/_}
+    # Cargo gives copies of a crate with the same dependencies the same unit (and fingerprint)
+    # whatever their path: one directory per crate and checkout, the same in every run.
+    dir_of[$label]=$target/crates/$1-$(printf '%s' "$2" | cksum | cut -d' ' -f1)
 }
 for crate in $crates; do
     [[ -f $bench/$crate/Cargo.toml ]] || die "no crate $bench/$crate"
@@ -128,6 +130,8 @@ echo "== building every dependency once (logs in $out)"
 for v in "${variants[@]}"; do
     copy_crate "${crate_of[$v]}" "${repo_of[$v]}" "${dir_of[$v]}"
     manifest=${dir_of[$v]}/${crate_of[$v]}/Cargo.toml
+    # A build of the crate from elsewhere into this target directory would own its fingerprint.
+    cargo clean --manifest-path "$manifest" -p "${crate_of[$v]}" >/dev/null 2>&1 || true
     cargo build --manifest-path "$manifest" >"$out/build-$v.log" 2>&1 ||
         die "building $v failed: see $out/build-$v.log"
     # Every variant of a crate is uplifted to the same path: keep this one's program.
@@ -154,6 +158,12 @@ if [[ ${CHECK:-0} != 0 ]]; then
         die "a program failed against the fake: see $out/check.txt"
 fi
 
+# Fails unless cargo's output (in the file) shows that it compiled the crate.
+compiled() {  # variant log
+    grep -q "Compiling ${crate_of[$1]} v" "$2" ||
+        die "cargo did not recompile $1 after touch src/main.rs: see $2"
+}
+
 declare -A instructions
 if [[ $callgrind != 0 ]]; then
     echo "== instructions: each crate's rustc under callgrind (about a minute each)"
@@ -164,6 +174,7 @@ if [[ $callgrind != 0 ]]; then
         RUSTC_WORKSPACE_WRAPPER=$bench/callgrind-rustc.sh COMPILE_BENCH_CALLGRIND_LOG=$log \
             cargo build --manifest-path "$dir/Cargo.toml" >"$out/callgrind-build-$v.log" 2>&1 ||
             die "the callgrind build of $v failed: see $out/callgrind-build-$v.log"
+        compiled "$v" "$out/callgrind-build-$v.log"
         count=$(awk '/Collected :/ { n = $NF } END { print n }' "$log")
         [[ $count =~ ^[0-9]+$ ]] || die "no instruction count in $log"
         instructions[$v]=$count
@@ -177,10 +188,12 @@ for ((round = 1; round <= rounds; round++)); do
     for v in "${variants[@]}"; do
         dir=${dir_of[$v]}/${crate_of[$v]}
         touch "$dir/src/main.rs"
+        log=$out/wall-build-$round-$v.log
         start=$(date +%s%N)
-        cargo build --manifest-path "$dir/Cargo.toml" >>"$out/wall-build.log" 2>&1 ||
-            die "building $v failed: see $out/wall-build.log"
+        cargo build --manifest-path "$dir/Cargo.toml" >"$log" 2>&1 ||
+            die "building $v failed: see $log"
         end=$(date +%s%N)
+        compiled "$v" "$log"
         seconds=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
         printf '%s\t%s\t%s\n' "$round" "$v" "$seconds" >>"$out/wall.tsv"
         echo "round $round: $v ${seconds}s"
