@@ -10,7 +10,8 @@
 #   benches/compile/callgrind-rustc.sh as RUSTC_WORKSPACE_WRAPPER): the "Collected" total,
 #   repeatable whatever else the machine is doing; the linker is not counted;
 # - wall: `touch src/main.rs && cargo build` (debug, CARGO_INCREMENTAL=0), ROUNDS times,
-#   interleaved across the crates; the median, with the min and max.
+#   interleaved across the crates; the median, with the min and max, and for the ratios also
+#   the median of the per-round ratios ("paired").
 #
 # Usage: benches/compile.sh
 # Environment:
@@ -209,6 +210,18 @@ wall_stats() {
         }'
 }
 
+# The median over rounds of a's time / b's time in the same round: steadier than the ratio of
+# medians when the machine's load drifts between rounds.
+paired() {  # a b
+    awk -F'\t' -v a="$1" -v b="$2" '
+        NR > 1 && $2 == a { ta[$1] = $3 }
+        NR > 1 && $2 == b { tb[$1] = $3 }
+        END { for (r in ta) if (r in tb) print ta[r] / tb[r] }' "$out/wall.tsv" | sort -n |
+        awk '{ q[NR] = $1 } END {
+            printf "%.3f", NR % 2 ? q[(NR + 1) / 2] : (q[NR / 2] + q[NR / 2 + 1]) / 2
+        }'
+}
+
 declare -A median
 {
     echo
@@ -226,7 +239,8 @@ declare -A median
                 'BEGIN { printf "%.3f", a / b }')
         fi
         wall=$(awk -v a="${median[$2]}" -v b="${median[$3]}" 'BEGIN { printf "%.3f", a / b }')
-        printf '%-52s instructions %6s   wall %6s\n' "$1" "$instr" "$wall"
+        printf '%-52s instructions %6s   wall %6s   wall paired %6s\n' \
+            "$1" "$instr" "$wall" "$(paired "$2" "$3")"
     }
     declared=${variants[0]}
     for v in "${variants[@]}"; do
