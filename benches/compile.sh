@@ -14,6 +14,8 @@
 #   the median of the per-round ratios ("paired").
 #
 # Usage: benches/compile.sh
+#   Before / after a change: git worktree add ../wt-before 33b6263 &&
+#   DECLAREST_BASELINE=../wt-before benches/compile.sh
 # Environment:
 #   ROUNDS=5                  wall-time rounds
 #   CALLGRIND=0               skip the instruction counts (also when valgrind is missing)
@@ -24,7 +26,7 @@
 #   CHECK=1                   first run the built programs against customvision-fake (all 41
 #                             operations, normal and v2.0-quirks mode); builds the fake
 #   OUT=DIR                   where the raw outputs go (default target/compile-bench/results/TIME)
-# Needs cargo; valgrind for the instruction counts.
+# Needs bash 4, cargo, and valgrind for the instruction counts.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
