@@ -433,11 +433,18 @@ impl Budget {
 /// retries by itself (see [`ClientBuilder::retry`](crate::ClientBuilder::retry)).
 ///
 /// ```
+/// use declarest::http::{HeaderMap, StatusCode};
 /// use declarest::{Api, Request, Response, Result, Retry, RetryPolicy};
-/// # struct Double;
-/// # impl Api for Double {
-/// #     async fn send(&self, _: Request) -> Result<Response> { unimplemented!() }
-/// # }
+///
+/// /// Answers every request with an empty JSON object.
+/// struct Double;
+///
+/// impl Api for Double {
+///     async fn send(&self, _: Request) -> Result<Response> {
+///         Ok(Response::new(StatusCode::OK, HeaderMap::new(), &b"{}"[..]))
+///     }
+/// }
+///
 /// let api = Retry::new(Double, RetryPolicy::default());
 /// ```
 #[derive(Debug, Clone)]
