@@ -73,6 +73,7 @@
 //! # }
 //! ```
 
+mod deletes;
 mod domains;
 mod errors;
 mod http;

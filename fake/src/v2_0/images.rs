@@ -254,20 +254,6 @@ pub async fn create_image_tags(
     Ok(shared.ok(&models::image_tag_summary(summary)))
 }
 
-pub async fn delete_image_tags(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-    params: Params,
-) -> Result<Response, ServiceError> {
-    let project_id = project(&project_id)?;
-    let image_ids = params.required_uuids("imageIds")?;
-    let tag_ids = params.required_uuids("tagIds")?;
-    shared
-        .state()
-        .delete_image_tags(project_id, &image_ids, &tag_ids)?;
-    Ok(wire::no_content())
-}
-
 pub async fn create_image_regions(
     State(shared): Extract,
     Path(project_id): Path<String>,
@@ -291,19 +277,6 @@ pub async fn create_image_regions(
         .collect();
     let summary = shared.state().create_image_regions(project_id, &entries)?;
     Ok(shared.ok(&models::region_summary(summary)))
-}
-
-pub async fn delete_image_regions(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-    params: Params,
-) -> Result<Response, ServiceError> {
-    let project_id = project(&project_id)?;
-    let region_ids = params.required_uuids("regionIds")?;
-    shared
-        .state()
-        .delete_image_regions(project_id, &region_ids)?;
-    Ok(wire::no_content())
 }
 
 pub async fn get_image_region_proposals(

@@ -7,7 +7,6 @@ use axum::response::Response;
 use crate::errors::ServiceError;
 use crate::http::{Extract, Params, id, json_body, uploaded_images};
 use crate::state::{ImageEntry, PredictionOrder, PredictionQuery};
-use crate::wire;
 use customvision_training::{
     ImageUrl, PredictionOrderBy, PredictionQueryResult, PredictionQueryToken,
 };
@@ -97,15 +96,4 @@ pub async fn query_predictions(
             .collect(),
     };
     Ok(shared.ok(&result))
-}
-
-pub async fn delete_prediction(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-    params: Params,
-) -> Result<Response, ServiceError> {
-    let project_id = id(&project_id, "project")?;
-    let ids = params.uuids("ids")?.unwrap_or_default();
-    shared.state().delete_predictions(project_id, &ids)?;
-    Ok(wire::no_content())
 }

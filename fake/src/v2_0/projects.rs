@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::errors::ServiceError;
 use crate::http::{Extract, Params, id, nullable_string, patch_fields};
 use crate::state::{NewProject, ProjectUpdate, TrainOptions};
-use crate::wire::{self, Casing};
+use crate::wire::Casing;
 
 use super::models;
 
@@ -62,15 +62,6 @@ pub async fn get_project(
     let project_id = id(&project_id, "project")?;
     let project = shared.state().get_project(project_id)?;
     Ok(shared.ok(&models::project(project)))
-}
-
-pub async fn delete_project(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-) -> Result<Response, ServiceError> {
-    let project_id = id(&project_id, "project")?;
-    shared.state().delete_project(project_id)?;
-    Ok(wire::no_content())
 }
 
 pub async fn update_project(

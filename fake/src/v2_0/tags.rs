@@ -7,7 +7,7 @@ use axum::response::Response;
 use crate::errors::ServiceError;
 use crate::http::{Extract, Params, id, nullable_string, patch_fields};
 use crate::state::TagUpdate;
-use crate::wire::{self, Casing};
+use crate::wire::Casing;
 
 use super::models;
 
@@ -50,15 +50,6 @@ pub async fn get_tag(
     let iteration_id = params.uuid("iterationId")?;
     let tag = shared.state().tag(project_id, tag_id, iteration_id)?;
     Ok(shared.ok(&models::tag(tag)))
-}
-
-pub async fn delete_tag(
-    State(shared): Extract,
-    Path((project_id, tag_id)): Path<(String, String)>,
-) -> Result<Response, ServiceError> {
-    let (project_id, tag_id) = (id(&project_id, "project")?, id(&tag_id, "tag")?);
-    shared.state().delete_tag(project_id, tag_id)?;
-    Ok(wire::no_content())
 }
 
 /// Only `name` and `description` are read (case-insensitively). In v2.0 mode the answer is

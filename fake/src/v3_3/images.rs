@@ -373,20 +373,6 @@ pub async fn create_image_tags(
     Ok(ok(&models::image_tag_summary(summary)))
 }
 
-pub async fn delete_image_tags(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-    params: Params,
-) -> Result<Response, ServiceError> {
-    let project_id = project(&project_id)?;
-    let image_ids = params.required_uuids("imageIds")?;
-    let tag_ids = params.required_uuids("tagIds")?;
-    shared
-        .state()
-        .delete_image_tags(project_id, &image_ids, &tag_ids)?;
-    Ok(wire::no_content())
-}
-
 /// 207 when a region was duplicated or exceeded its image's limit.
 pub async fn create_image_regions(
     State(shared): Extract,
@@ -412,19 +398,6 @@ pub async fn create_image_regions(
     let summary = shared.state().create_image_regions(project_id, &entries)?;
     let successful = summary.duplicated.is_empty() && summary.exceeded.is_empty();
     Ok(batch(&models::region_summary(summary), successful))
-}
-
-pub async fn delete_image_regions(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-    params: Params,
-) -> Result<Response, ServiceError> {
-    let project_id = project(&project_id)?;
-    let region_ids = params.required_uuids("regionIds")?;
-    shared
-        .state()
-        .delete_image_regions(project_id, &region_ids)?;
-    Ok(wire::no_content())
 }
 
 pub async fn get_image_region_proposals(

@@ -54,7 +54,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route(
             "/projects/{project_id}",
             get(projects::get_project)
-                .delete(projects::delete_project)
+                .delete(crate::deletes::delete_project)
                 .patch(projects::update_project),
         )
         .route(
@@ -106,7 +106,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route(
             "/projects/{project_id}/tags/{tag_id}",
             get(tags::get_tag)
-                .delete(tags::delete_tag)
+                .delete(crate::deletes::delete_tag)
                 .patch(tags::update_tag),
         )
         .route(
@@ -157,11 +157,11 @@ pub fn routes() -> Router<Arc<Shared>> {
         )
         .route(
             "/projects/{project_id}/images/tags",
-            post(images::create_image_tags).delete(images::delete_image_tags),
+            post(images::create_image_tags).delete(crate::deletes::delete_image_tags),
         )
         .route(
             "/projects/{project_id}/images/regions",
-            post(images::create_image_regions).delete(images::delete_image_regions),
+            post(images::create_image_regions).delete(crate::deletes::delete_image_regions),
         )
         // v3.3 moved it under `/projects`.
         .route(
@@ -182,7 +182,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         )
         .route(
             "/projects/{project_id}/predictions",
-            axum::routing::delete(predictions::delete_prediction),
+            axum::routing::delete(crate::deletes::delete_prediction),
         )
         .route(
             "/projects/{project_id}/predictions/query",

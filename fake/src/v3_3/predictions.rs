@@ -8,7 +8,6 @@ use super::{models, ok};
 use crate::errors::ServiceError;
 use crate::http::{Extract, Params, id, json_body, uploaded_images};
 use crate::state::{ImageEntry, PredictionOrder, PredictionQuery, SuggestionQuery};
-use crate::wire;
 use customvision_training::v3_3::{
     ImageUrl, PredictionOrderBy, PredictionQueryResult, PredictionQueryToken,
     SuggestedTagAndRegionQueryToken, TagFilter,
@@ -95,17 +94,6 @@ pub async fn query_predictions(
             .collect(),
     };
     Ok(ok(&result))
-}
-
-pub async fn delete_prediction(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-    params: Params,
-) -> Result<Response, ServiceError> {
-    let project_id = id(&project_id, "project")?;
-    let ids = params.uuids("ids")?.unwrap_or_default();
-    shared.state().delete_predictions(project_id, &ids)?;
-    Ok(wire::no_content())
 }
 
 /// `iterationId` and `imageIds` (at most 64) are required.

@@ -73,15 +73,6 @@ pub async fn get_project(
     Ok(ok(&models::project(project)))
 }
 
-pub async fn delete_project(
-    State(shared): Extract,
-    Path(project_id): Path<String>,
-) -> Result<Response, ServiceError> {
-    let project_id = id(&project_id, "project")?;
-    shared.state().delete_project(project_id)?;
-    Ok(wire::no_content())
-}
-
 pub async fn update_project(
     State(shared): Extract,
     Path(project_id): Path<String>,

@@ -9,7 +9,6 @@ use super::{models, ok};
 use crate::errors::ServiceError;
 use crate::http::{Extract, Params, id, nullable_string, patch_fields};
 use crate::state::TagUpdate;
-use crate::wire;
 
 pub async fn get_tags(
     State(shared): Extract,
@@ -57,15 +56,6 @@ pub async fn get_tag(
     let iteration_id = params.uuid("iterationId")?;
     let tag = shared.state().tag(project_id, tag_id, iteration_id)?;
     Ok(ok(&models::tag(tag)))
-}
-
-pub async fn delete_tag(
-    State(shared): Extract,
-    Path((project_id, tag_id)): Path<(String, String)>,
-) -> Result<Response, ServiceError> {
-    let (project_id, tag_id) = (id(&project_id, "project")?, id(&tag_id, "tag")?);
-    shared.state().delete_tag(project_id, tag_id)?;
-    Ok(wire::no_content())
 }
 
 /// `name`, `description` and `type` are read (case-insensitively).
