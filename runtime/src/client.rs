@@ -116,6 +116,29 @@ impl Client {
     /// bounded in time and size.
     async fn attempt(&self, request: Request, deadline: Instant) -> Result<Response> {
         let endpoint = request.endpoint();
+        let mut response = self.open_head(request, deadline).await?;
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        let secret_target = endpoint.has_secret_target();
+        let body = read_body(response, self.inner.max_response_size)
+            .await
+            .map_err(|(kind, source)| {
+                let source = source.map(|e| redact(e, secret_target));
+                body_error(endpoint, status, &headers, kind, source)
+            })?;
+        tracing::debug!(
+            status = status.as_u16(),
+            bytes = body.len(),
+            "received response"
+        );
+        Ok(Response::new(status, headers, body))
+    }
+
+    /// Sends the request and follows same-origin redirects, up to the head of the last
+    /// response; the attempt's timeout also bounds the body read after it (reqwest applies it
+    /// to every read).
+    async fn open_head(&self, request: Request, deadline: Instant) -> Result<reqwest::Response> {
+        let endpoint = request.endpoint();
         let name = endpoint.name();
         let left = deadline.saturating_duration_since(Instant::now());
         let timeout = self.inner.attempt_timeout.map_or(left, |t| t.min(left));
@@ -127,8 +150,6 @@ impl Client {
         }
         tracing::debug!(target = request.loggable_target(), "sending request");
         let secret_target = endpoint.has_secret_target();
-        // reqwest's errors name the URL: not when it carries a secret value.
-        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
         let parts = request.into_parts();
         let mut url = String::with_capacity(self.inner.base_url.len() + parts.target.len());
         url.push_str(&self.inner.base_url);
@@ -146,7 +167,7 @@ impl Client {
         let mut response = self
             .send_once(&hop, url.as_str(), &parts.headers, timeout)
             .await
-            .map_err(|e| send_error(name, redact(e)))?;
+            .map_err(|e| send_error(name, redact(e, secret_target)))?;
         self.check_not_redirected(name, &url, &response)?;
         let mut redirects = 0;
         while response.status().is_redirection() && redirects < MAX_REDIRECTS {
@@ -166,22 +187,10 @@ impl Client {
             response = self
                 .send_once(&hop, next.clone(), &parts.headers, timeout)
                 .await
-                .map_err(|e| send_error(name, redact(e)))?;
+                .map_err(|e| send_error(name, redact(e, secret_target)))?;
             self.check_not_redirected(name, next.as_str(), &response)?;
         }
-        let status = response.status();
-        let headers = std::mem::take(response.headers_mut());
-        let body = read_body(response, self.inner.max_response_size)
-            .await
-            .map_err(|(kind, source)| {
-                body_error(endpoint, status, &headers, kind, source.map(redact))
-            })?;
-        tracing::debug!(
-            status = status.as_u16(),
-            bytes = body.len(),
-            "received response"
-        );
-        Ok(Response::new(status, headers, body))
+        Ok(response)
     }
 
     /// A given reqwest client must leave redirects to declarest: one that followed a redirect
@@ -374,6 +383,15 @@ fn body_error(
     }))
 }
 
+/// reqwest's errors name the URL: not when it carries a secret value.
+fn redact(error: reqwest::Error, secret_target: bool) -> reqwest::Error {
+    if secret_target {
+        error.without_url()
+    } else {
+        error
+    }
+}
+
 /// A failure before a response head arrived.
 fn send_error(endpoint: &'static str, error: reqwest::Error) -> Error {
     // reqwest's Display names the URL but never a header, so no secret reaches the message.
@@ -434,60 +452,7 @@ impl Client {
     /// is left of the timeouts) and size.
     async fn open_attempt(&self, request: Request, deadline: Instant) -> Result<ByteStream> {
         let endpoint = request.endpoint();
-        let name = endpoint.name();
-        let left = deadline.saturating_duration_since(Instant::now());
-        let timeout = self.inner.attempt_timeout.map_or(left, |t| t.min(left));
-        if timeout.is_zero() {
-            return Err(Error::timeout(
-                name,
-                "the client's timeout passed before this attempt",
-            ));
-        }
-        tracing::debug!(target = request.loggable_target(), "sending request");
-        let secret_target = endpoint.has_secret_target();
-        let redact = |e: reqwest::Error| if secret_target { e.without_url() } else { e };
-        let parts = request.into_parts();
-        let mut url = String::with_capacity(self.inner.base_url.len() + parts.target.len());
-        url.push_str(&self.inner.base_url);
-        url.push_str(&parts.target);
-
-        // As `attempt` does, up to the head of the last hop. The timeout covers the body too:
-        // reqwest applies it to every read of the stream.
-        let mut hop = Hop {
-            method: endpoint.method().to_http(),
-            content_type: parts.content_type,
-            body: match parts.body {
-                Body::Empty => None,
-                Body::Json(bytes) | Body::Bytes(bytes) | Body::Multipart(bytes) => Some(bytes),
-            },
-        };
-        let started = Instant::now();
-        let mut response = self
-            .send_once(&hop, url.as_str(), &parts.headers, timeout)
-            .await
-            .map_err(|e| send_error(name, redact(e)))?;
-        self.check_not_redirected(name, &url, &response)?;
-        let mut redirects = 0;
-        while response.status().is_redirection() && redirects < MAX_REDIRECTS {
-            let Some(next) = same_origin_location(&response) else {
-                break;
-            };
-            hop.follow(response.status());
-            drop(response);
-            redirects += 1;
-            let timeout = timeout.saturating_sub(started.elapsed());
-            if timeout.is_zero() {
-                return Err(Error::timeout(
-                    name,
-                    "the attempt's time passed while redirected",
-                ));
-            }
-            response = self
-                .send_once(&hop, next.clone(), &parts.headers, timeout)
-                .await
-                .map_err(|e| send_error(name, redact(e)))?;
-            self.check_not_redirected(name, next.as_str(), &response)?;
-        }
+        let response = self.open_head(request, deadline).await?;
         tracing::debug!(
             status = response.status().as_u16(),
             "received response head"
@@ -496,7 +461,7 @@ impl Client {
             endpoint,
             response,
             self.inner.max_response_size,
-            secret_target,
+            endpoint.has_secret_target(),
         )
     }
 }
